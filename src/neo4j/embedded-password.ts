@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Kept beside the store so that the same data directory always opens with the same password. */
+export const PASSWORD_FILE = 'password';
+
+/**
+ * The embedded database's password: NEO4J_PASSWORD when given, otherwise the one generated on
+ * the first start (file mode 0600), so there is never a well-known default.
+ */
+export async function resolveEmbeddedPassword(dataDir: string, given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  const file = path.join(dataDir, PASSWORD_FILE);
+  try {
+    const stored = (await readFile(file, 'utf8')).trim();
+    if (stored.length > 0) return stored;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const generated = randomBytes(24).toString('base64url');
+  await writeFile(file, `${generated}\n`, { mode: 0o600, flag: 'wx' });
+  await chmod(file, 0o600);
+  return generated;
+}
