@@ -1,0 +1,40 @@
+/** The `(:_EntenteMeta {id: 'seed'})` node: which seed the database holds, so start-up can skip a load. */
+import type { Driver } from 'neo4j-driver';
+import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import { META_LABEL, META_SEED_ID } from './labels.ts';
+
+export interface LoadedSeed {
+  seedHash: string | undefined;
+  /** ISO timestamp of the load that recorded the hash. */
+  loadedAt: string | undefined;
+  /** Nodes in the database, of any kind, the meta node excluded. */
+  nodeCount: number;
+}
+
+export async function readLoadedSeed(driver: Driver, database: string): Promise<LoadedSeed> {
+  try {
+    const { records } = await driver.executeQuery(
+      `OPTIONAL MATCH (m:\`${META_LABEL}\` {id: $id})
+       CALL { MATCH (n) WHERE NOT n:\`${META_LABEL}\` RETURN count(n) AS nodeCount }
+       RETURN m.seedHash AS seedHash, toString(m.loadedAt) AS loadedAt, nodeCount`,
+      { id: META_SEED_ID },
+      { database, routing: 'READ' },
+    );
+    const record = records[0];
+    const seedHash = record?.get('seedHash');
+    const loadedAt = record?.get('loadedAt');
+    return {
+      seedHash: typeof seedHash === 'string' ? seedHash : undefined,
+      loadedAt: typeof loadedAt === 'string' ? loadedAt : undefined,
+      nodeCount: Number(record?.get('nodeCount') ?? 0),
+    };
+  } catch (error) {
+    throw mapDriverError(error, 'Reading the loaded seed hash');
+  }
+}
+
+/** True when the database is empty or holds a seed other than `seedHash`. */
+export async function needsSeeding(driver: Driver, database: string, seedHash: string): Promise<boolean> {
+  const loaded = await readLoadedSeed(driver, database);
+  return loaded.nodeCount === 0 || loaded.seedHash !== seedHash;
+}

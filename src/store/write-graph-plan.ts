@@ -1,0 +1,290 @@
+/**
+ * Writes a graph plan into Neo4j in ONE write transaction: all of it or nothing. The loader reads
+ * what the seed owns, diffs it against the plan (diff-graph.ts) and writes only the differences,
+ * so a re-run of an unchanged seed writes nothing and a changed seed converges: what the seed no
+ * longer holds is deleted, and properties a record lost disappear (maps are replaced whole).
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
+import type { Logger } from '../logger.ts';
+import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import { assertPlanWritable, diffGraph, isEmptyDiff, type GraphDiff, type GraphState } from './diff-graph.ts';
+import { categoryOf, ENTITY_LABEL, META_LABEL, META_SEED_ID, SEED_KEY_PROPERTY, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
+
+/** Rows per UNWIND statement: keeps each message to the server small. */
+const BATCH_SIZE = 500;
+
+export interface WriteGraphPlanOptions {
+  logger: Logger;
+  /** Delete every node of the database (not only the seed's) in the same transaction first. */
+  reset?: boolean;
+  /** Recorded in `(:_EntenteMeta {id: 'seed'})` when given. */
+  seedHash?: string;
+}
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  deleted: number;
+}
+
+/** The database's own statistics, summed over the transaction's statements. */
+export interface WriteCounters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+  labelsAdded: number;
+  labelsRemoved: number;
+}
+
+export interface WriteGraphPlanResult {
+  /** Nodes by label and relationships by type that the seed now owns (= the plan's counts). */
+  nodes: Partial<Record<NodeLabel, number>>;
+  relationships: Partial<Record<RelationshipType, number>>;
+  /** What this run changed, as diffed (a relabelled node counts as updated). */
+  changes: {
+    nodes: ChangeCounts;
+    relationships: ChangeCounts;
+    byLabel: Partial<Record<NodeLabel, ChangeCounts>>;
+    byType: Partial<Record<RelationshipType, ChangeCounts>>;
+  };
+  counters: WriteCounters;
+  /** False when the database already matched the plan (and the seed hash): nothing was written. */
+  changed: boolean;
+  reset: boolean;
+  /** Nodes of any kind removed by `reset`. */
+  resetNodesDeleted: number;
+  previousSeedHash: string | undefined;
+  durationMs: number;
+}
+
+export async function writeGraphPlan(
+  driver: Driver,
+  database: string,
+  plan: GraphPlan,
+  options: WriteGraphPlanOptions,
+): Promise<WriteGraphPlanResult> {
+  const { logger } = options;
+  const started = performance.now();
+  // An unwritable plan is refused before the database is touched at all.
+  assertPlanWritable(plan);
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const result = await session.executeWrite((tx) => writeInTransaction(tx, plan, options));
+    result.durationMs = Math.round(performance.now() - started);
+    logger.info(
+      result.changed
+        ? `Graph written in ${result.durationMs} ms: nodes ${formatChanges(result.changes.nodes)}, relationships ${formatChanges(result.changes.relationships)}`
+        : `Graph already up to date (${result.durationMs} ms): nothing written`,
+    );
+    return result;
+  } catch (error) {
+    throw mapDriverError(error, 'Writing the graph (nothing was written)');
+  } finally {
+    await session.close();
+  }
+}
+
+async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, options: WriteGraphPlanOptions): Promise<WriteGraphPlanResult> {
+  const { logger } = options;
+  const counters = emptyCounters();
+  const run = async (cypher: string, parameters: Record<string, unknown> = {}) => {
+    const result = await tx.run(cypher, parameters);
+    addCounters(counters, result.summary.counters.updates());
+    return result;
+  };
+
+  let resetNodesDeleted = 0;
+  if (options.reset) {
+    const reset = await run('MATCH (n) DETACH DELETE n');
+    resetNodesDeleted = reset.summary.counters.updates().nodesDeleted;
+    logger.info(`Reset: deleted ${resetNodesDeleted} node(s)`);
+  }
+
+  const previousSeedHash = await readSeedHash(tx);
+  const state = options.reset ? { nodes: [], relationships: [] } : await readSeedState(tx);
+  const diff = diffGraph(state, plan);
+  logger.debug('Diffed the plan against the database', {
+    storedNodes: state.nodes.length,
+    storedRelationships: state.relationships.length,
+    plannedNodes: plan.nodes.length,
+    plannedRelationships: plan.relationships.length,
+  });
+
+  const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
+  const changed = options.reset === true || !isEmptyDiff(diff) || hashChanged;
+  if (changed) {
+    await applyDiff(diff, run);
+    if (options.seedHash !== undefined) {
+      await run(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.seedHash = $seedHash, m.loadedAt = datetime()`, {
+        id: META_SEED_ID,
+        seedHash: options.seedHash,
+      });
+    }
+  }
+
+  return {
+    nodes: countBy(plan.nodes.map((node) => node.label)),
+    relationships: countBy(plan.relationships.map((rel) => rel.type)),
+    changes: summariseDiff(diff),
+    counters,
+    changed,
+    reset: options.reset === true,
+    resetNodesDeleted,
+    previousSeedHash,
+    durationMs: 0,
+  };
+}
+
+async function readSeedHash(tx: ManagedTransaction): Promise<string | undefined> {
+  const result = await tx.run(`MATCH (m:\`${META_LABEL}\` {id: $id}) RETURN m.seedHash AS seedHash`, { id: META_SEED_ID });
+  const value = result.records[0]?.get('seedHash');
+  return typeof value === 'string' ? value : undefined;
+}
+
+async function readSeedState(tx: ManagedTransaction): Promise<GraphState> {
+  const nodes = await tx.run(
+    `MATCH (n:\`${SEED_LABEL}\`) RETURN elementId(n) AS elementId, n.id AS id, labels(n) AS labels, properties(n) AS properties`,
+  );
+  const relationships = await tx.run(
+    `MATCH (a:\`${SEED_LABEL}\`)-[r]->(b:\`${SEED_LABEL}\`) WHERE r.\`${SEED_KEY_PROPERTY}\` IS NOT NULL
+     RETURN elementId(r) AS elementId, a.id AS from, type(r) AS type, r.\`${SEED_KEY_PROPERTY}\` AS key, b.id AS to, properties(r) AS properties`,
+  );
+  return {
+    nodes: nodes.records.map((record) => ({
+      elementId: record.get('elementId') as string,
+      id: record.get('id') as string,
+      labels: record.get('labels') as string[],
+      properties: record.get('properties') as Record<string, unknown>,
+    })),
+    relationships: relationships.records.map((record) => ({
+      elementId: record.get('elementId') as string,
+      from: record.get('from') as string,
+      type: record.get('type') as string,
+      key: String(record.get('key')),
+      to: record.get('to') as string,
+      properties: record.get('properties') as Record<string, unknown>,
+    })),
+  };
+}
+
+type Run = (cypher: string, parameters?: Record<string, unknown>) => Promise<{ records: { get(key: string): unknown }[] }>;
+
+/** Deletes first (so a relabelled id never meets its old self), then nodes, then relationships. */
+async function applyDiff(diff: GraphDiff, run: Run): Promise<void> {
+  const allModelLabels = [...NODE_LABELS, ENTITY_LABEL, SOURCE_LABEL].map((label) => `\`${label}\``).join(':');
+
+  for (const ids of batches(diff.deleteRelationships.map((rel) => rel.elementId))) {
+    await run('UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r', { ids });
+  }
+  for (const ids of batches(diff.deleteNodes.map((node) => node.elementId))) {
+    await run('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id DETACH DELETE n', { ids });
+  }
+  for (const [label, nodes] of groupBy(diff.relabelNodes, (node) => node.label)) {
+    for (const ids of batches(nodes.map((node) => node.elementId))) {
+      await run(
+        `UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id REMOVE n:${allModelLabels} SET n:\`${label}\`:\`${categoryOf(label)}\``,
+        { ids },
+      );
+    }
+  }
+  for (const rows of batches(diff.updateNodes.map((node) => ({ elementId: node.elementId, properties: node.properties })))) {
+    await run('UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.elementId SET n = row.properties', { rows });
+  }
+  for (const [label, nodes] of groupBy(diff.createNodes, (node) => node.label)) {
+    for (const rows of batches(nodes.map((node) => ({ id: node.id, properties: node.properties })))) {
+      // MERGE, not CREATE: a node with this id that the seed did not own yet is adopted.
+      await run(
+        `UNWIND $rows AS row MERGE (n:\`${label}\` {id: row.id}) SET n = row.properties, n:\`${categoryOf(label)}\`:\`${SEED_LABEL}\``,
+        { rows },
+      );
+    }
+  }
+  for (const rows of batches(diff.updateRelationships.map((rel) => ({ elementId: rel.elementId, properties: rel.properties })))) {
+    await run('UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.elementId SET r = row.properties', { rows });
+  }
+  for (const [type, rels] of groupBy(diff.createRelationships, (rel) => rel.type)) {
+    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`unexpected relationship type ${type}`);
+    for (const rows of batches(rels.map((rel) => ({ from: rel.from, to: rel.to, key: rel.key, properties: rel.properties })))) {
+      const result = await run(
+        `UNWIND $rows AS row
+         MATCH (a:\`${SEED_LABEL}\` {id: row.from})
+         MATCH (b:\`${SEED_LABEL}\` {id: row.to})
+         MERGE (a)-[r:\`${type}\` {\`${SEED_KEY_PROPERTY}\`: row.key}]->(b)
+         SET r = row.properties
+         RETURN count(r) AS written`,
+        { rows },
+      );
+      const written = Number(result.records[0]?.get('written'));
+      if (written !== rows.length) {
+        // Endpoints were checked against the plan, so this means the nodes did not get written.
+        throw new AppError(ErrorCode.QUERY_FAILED, `Wrote ${written} of ${rows.length} ${type} relationships: an endpoint is missing`, {
+          details: { type },
+        });
+      }
+    }
+  }
+}
+
+function summariseDiff(diff: GraphDiff): WriteGraphPlanResult['changes'] {
+  const byLabel: Partial<Record<NodeLabel, ChangeCounts>> = {};
+  const byType: Partial<Record<RelationshipType, ChangeCounts>> = {};
+  const bump = <K extends string>(table: Partial<Record<K, ChangeCounts>>, key: K, field: keyof ChangeCounts) => {
+    const counts = (table[key] ??= { created: 0, updated: 0, deleted: 0 });
+    counts[field] += 1;
+  };
+  for (const node of diff.createNodes) bump(byLabel, node.label, 'created');
+  const updated = new Map<string, NodeLabel>();
+  for (const node of diff.updateNodes) updated.set(node.id, node.label);
+  for (const node of diff.relabelNodes) updated.set(node.id, node.label);
+  for (const label of updated.values()) {
+    bump(byLabel, label, 'updated');
+  }
+  const nodes = { created: diff.createNodes.length, updated: updated.size, deleted: diff.deleteNodes.length };
+  // Deleted nodes are no longer in the plan, so their label is unknown here; they count in the totals.
+  for (const rel of diff.createRelationships) bump(byType, rel.type, 'created');
+  for (const rel of diff.updateRelationships) bump(byType, rel.type, 'updated');
+  for (const rel of diff.deleteRelationships) bump(byType, rel.type as RelationshipType, 'deleted');
+  const relationships = {
+    created: diff.createRelationships.length,
+    updated: diff.updateRelationships.length,
+    deleted: diff.deleteRelationships.length,
+  };
+  return { nodes, relationships, byLabel, byType };
+}
+
+function formatChanges(counts: ChangeCounts): string {
+  return `+${counts.created} ~${counts.updated} -${counts.deleted}`;
+}
+
+function emptyCounters(): WriteCounters {
+  return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0, labelsRemoved: 0 };
+}
+
+function addCounters(total: WriteCounters, updates: Record<string, number>): void {
+  for (const key of Object.keys(total) as (keyof WriteCounters)[]) total[key] += updates[key] ?? 0;
+}
+
+function countBy<K extends string>(keys: K[]): Partial<Record<K, number>> {
+  const counts: Partial<Record<K, number>> = {};
+  for (const key of [...keys].sort()) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+}
+
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function* batches<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += BATCH_SIZE) yield items.slice(start, start + BATCH_SIZE);
+}
