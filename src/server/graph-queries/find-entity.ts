@@ -1,0 +1,108 @@
+import type { NodeLabel } from '../../graph/graph-plan.ts';
+import {
+  type EdgeProvenance,
+  type GraphNode,
+  type GraphSource,
+  NODE_PROJECTION,
+  PROVENANCE_KEYS,
+  STRUCTURAL_TYPES,
+  matchNodeById,
+  primaryLabel,
+  publicProperties,
+  readRecords,
+  toGraphNode,
+  toPlain,
+  toProvenance,
+} from './read-graph.ts';
+import { assertNonEmpty } from './validate-arguments.ts';
+
+export interface PropertyValue {
+  key: string;
+  value: string;
+}
+
+export interface MentionProvenance {
+  quote: string;
+  passage: { id: string; section: string | null; order: number | null; text: string | null };
+  document: { id: string; title: string | null } | null;
+}
+
+export interface ExternalReference {
+  id: string;
+  title: string | null;
+  url: string | null;
+  fields: string[];
+}
+
+export interface EntityLink {
+  type: string;
+  direction: 'OUT' | 'IN';
+  other: GraphNode;
+  provenance: EdgeProvenance;
+  properties: PropertyValue[];
+}
+
+export interface EntityDetail {
+  id: string;
+  type: NodeLabel;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  properties: PropertyValue[];
+  mentions: MentionProvenance[];
+  externalReferences: ExternalReference[];
+  links: EntityLink[];
+}
+
+const OWN_FIELDS = ['id', 'name', 'aliases', 'description'];
+
+/** Any node by id with its mentions (passage, quote, document), references and fact links; null when absent. */
+export async function findEntity(source: GraphSource, id: string): Promise<EntityDetail | null> {
+  const records = await readRecords(
+    source,
+    `${matchNodeById('n', 'id')}
+     OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
+     OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
+     WITH n, m, p, d ORDER BY d.id, p.order
+     WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
+       quote: m.quote,
+       passage: {id: p.id, section: p.section, order: p.order, text: p.text},
+       document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
+     } END) AS mentions
+     OPTIONAL MATCH (n)-[e:EXTERNAL_SOURCE]->(r:Reference)
+     WITH n, mentions, r, e ORDER BY r.id
+     WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
+     OPTIONAL MATCH (n)-[rel]-(other)
+     WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
+     WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
+     WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
+       type: type(rel), outgoing: startNode(rel) = n, other: ${NODE_PROJECTION('other')}, properties: properties(rel)
+     } END) AS links
+     RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links`,
+    { id: assertNonEmpty('id', id), structural: STRUCTURAL_TYPES },
+  );
+  const record = records[0];
+  if (record === undefined) return null;
+  const properties = record.get('properties') as Record<string, unknown>;
+  const plain = toPlain(properties) as Record<string, unknown>;
+  const links = (record.get('links') as { type: string; outgoing: boolean; other: unknown; properties: Record<string, unknown> }[]).map(
+    (link): EntityLink => ({
+      type: link.type,
+      direction: link.outgoing ? 'OUT' : 'IN',
+      other: toGraphNode(link.other),
+      provenance: toProvenance(link.properties),
+      properties: publicProperties(link.properties, PROVENANCE_KEYS),
+    }),
+  );
+  return {
+    id: plain.id as string,
+    type: primaryLabel(record.get('labels') as string[]),
+    name: (plain.name ?? plain.title ?? plain.id) as string,
+    aliases: Array.isArray(plain.aliases) ? (plain.aliases as string[]) : [],
+    description: typeof plain.description === 'string' ? plain.description : null,
+    properties: publicProperties(properties, OWN_FIELDS),
+    mentions: toPlain(record.get('mentions')) as MentionProvenance[],
+    externalReferences: record.get('references') as ExternalReference[],
+    links,
+  };
+}

@@ -1,0 +1,127 @@
+import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../../graph/graph-plan.ts';
+import { ENTITY_LABEL, SOURCE_LABEL, isInternalName } from '../../store/labels.ts';
+
+/** Where the analyst queries read from. */
+export interface GraphSource {
+  driver: Driver;
+  database: string;
+}
+
+/** Relationships that tie a fact to its source rather than stating a fact. */
+export const STRUCTURAL_TYPES: readonly RelationshipType[] = ['MENTIONED_IN', 'PART_OF', 'EXTERNAL_SOURCE'];
+
+/** Keeps an analyst query from holding the database for long; the whole graph is small. */
+const QUERY_TIMEOUT_MS = 15_000;
+
+/** Runs one read-only query and returns its records. */
+export async function readRecords(source: GraphSource, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
+  const session = source.driver.session({ database: source.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.executeRead((tx) => tx.run(cypher, parameters), { timeout: QUERY_TIMEOUT_MS });
+    return result.records;
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * A Cypher fragment binding `variable` to the node with id `$<parameter>` (no row when there is
+ * none), keeping the variables in `carry`: every graph node carries the Entity or Source label,
+ * each with a uniqueness constraint (so an index) on id.
+ */
+export function matchNodeById(variable: string, parameter: string, carry: readonly string[] = []): string {
+  return `CALL { MATCH (found:${ENTITY_LABEL} {id: $${parameter}}) RETURN found
+    UNION MATCH (found:${SOURCE_LABEL} {id: $${parameter}}) RETURN found }
+  WITH ${[...carry, `found AS ${variable}`].join(', ')}`;
+}
+
+/** Cypher returning, as `ids`, those of `$<parameter>` (a list) that are ids of graph nodes. */
+export function knownIdsQuery(parameter: string): string {
+  return `OPTIONAL MATCH (entity:${ENTITY_LABEL}) WHERE entity.id IN $${parameter}
+  WITH collect(entity.id) AS entities
+  OPTIONAL MATCH (source:${SOURCE_LABEL}) WHERE source.id IN $${parameter}
+  RETURN entities + collect(source.id) AS ids`;
+}
+
+/** The node's label from the graph model (the category and internal labels are skipped). */
+export function primaryLabel(labels: readonly string[]): NodeLabel {
+  const label = NODE_LABELS.find((candidate) => labels.includes(candidate));
+  if (label === undefined) throw new Error(`node has no graph-model label: ${labels.join(', ')}`);
+  return label;
+}
+
+/** Integers become numbers, dates ISO strings, lists and maps recursively; the rest as is. */
+export function toPlain(value: unknown): unknown {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return value.toString();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+  }
+  return value;
+}
+
+/** A property value as display text: dates as YYYY-MM-DD, lists joined by '; '. */
+export function propertyText(value: unknown): string {
+  const plain = toPlain(value);
+  return Array.isArray(plain) ? plain.map(String).join('; ') : String(plain);
+}
+
+/** Public properties (internal `_` names left out), sorted by key. */
+export function publicProperties(properties: Record<string, unknown>, skip: readonly string[] = []): { key: string; value: string }[] {
+  return Object.keys(properties)
+    .filter((key) => !isInternalName(key) && !skip.includes(key) && properties[key] !== null)
+    .sort()
+    .map((key) => ({ key, value: propertyText(properties[key]) }));
+}
+
+export interface GraphNode {
+  id: string;
+  type: NodeLabel;
+  name: string;
+}
+
+export interface EdgeProvenance {
+  documentId: string | null;
+  passageId: string | null;
+  quote: string | null;
+  referenceId: string | null;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  type: string;
+  provenance: EdgeProvenance;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** Cypher projecting node `n` to the map `toGraphNode` reads. */
+export const NODE_PROJECTION = (n: string) => `{id: ${n}.id, labels: labels(${n}), name: coalesce(${n}.name, ${n}.title, ${n}.id)}`;
+
+/** Cypher projecting relationship `r` to the map `toGraphEdge` reads. */
+export const EDGE_PROJECTION = (r: string) =>
+  `{source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}), properties: properties(${r})}`;
+
+export function toGraphNode(raw: unknown): GraphNode {
+  const node = raw as { id: string; labels: string[]; name: string };
+  return { id: node.id, type: primaryLabel(node.labels), name: node.name };
+}
+
+export function toGraphEdge(raw: unknown): GraphEdge {
+  const edge = raw as { source: string; target: string; type: string; properties: Record<string, unknown> };
+  return { source: edge.source, target: edge.target, type: edge.type, provenance: toProvenance(edge.properties) };
+}
+
+export function toProvenance(properties: Record<string, unknown>): EdgeProvenance {
+  const text = (key: string) => (typeof properties[key] === 'string' ? (properties[key] as string) : null);
+  return { documentId: text('documentId'), passageId: text('passageId'), quote: text('quote'), referenceId: text('referenceId') };
+}
+
+/** Provenance keys; the rest of a relationship's public properties are type-specific. */
+export const PROVENANCE_KEYS = ['documentId', 'passageId', 'quote', 'referenceId'] as const;

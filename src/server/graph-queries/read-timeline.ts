@@ -1,0 +1,70 @@
+import { AppError, ErrorCode } from '../../errors.ts';
+import { type GraphNode, type GraphSource, NODE_PROJECTION, readRecords, toGraphNode, toPlain } from './read-graph.ts';
+
+export interface TimelineEntry {
+  id: string;
+  name: string;
+  kind: string | null;
+  date: string;
+  endDate: string | null;
+  dateText: string | null;
+  dateBasis: string | null;
+  /** True unless the text states the full date (dateBasis STATED). */
+  inferred: boolean;
+  concerns: GraphNode[];
+}
+
+export interface TimelineRange {
+  /** ISO dates (YYYY-MM-DD), inclusive. */
+  from?: string | null;
+  to?: string | null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Dated events in date order (then by id), each with the entities it CONCERNS. */
+export async function readTimeline(source: GraphSource, range: TimelineRange = {}): Promise<TimelineEntry[]> {
+  const from = checkDate('from', range.from);
+  const to = checkDate('to', range.to);
+  if (from !== null && to !== null && from > to) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `from (${from}) is after to (${to}).`, { details: { argument: 'from', from, to } });
+  }
+  const records = await readRecords(
+    source,
+    `MATCH (event:Event)
+     WHERE event.date IS NOT NULL
+       AND ($from IS NULL OR event.date >= date($from))
+       AND ($to IS NULL OR event.date <= date($to))
+     OPTIONAL MATCH (event)-[:CONCERNS]->(concerned)
+     WITH event, concerned ORDER BY concerned.id
+     WITH event, collect(${NODE_PROJECTION('concerned')}) AS concerns
+     RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns
+     ORDER BY event.date, event.id`,
+    { from, to },
+  );
+  return records.map((record) => {
+    const event = toPlain(record.get('event')) as Record<string, string | null>;
+    const basis = event.dateBasis ?? null;
+    return {
+      id: event.id as string,
+      name: (event.name ?? event.id) as string,
+      kind: event.kind ?? null,
+      date: event.date as string,
+      endDate: event.endDate ?? null,
+      dateText: event.dateText ?? null,
+      dateBasis: basis,
+      inferred: basis !== 'STATED',
+      concerns: (record.get('concerns') as { id: string | null }[]).filter((node) => node.id !== null).map(toGraphNode),
+    };
+  });
+}
+
+function checkDate(argument: string, value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be a date written YYYY-MM-DD; got "${value}".`, {
+      details: { argument, value },
+    });
+  }
+  return value;
+}

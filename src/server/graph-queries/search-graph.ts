@@ -1,0 +1,52 @@
+import neo4j from 'neo4j-driver';
+import { AppError, ErrorCode } from '../../errors.ts';
+import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
+import { SEARCH_INDEX_NAME } from '../../store/ensure-schema.ts';
+import { buildFulltextQuery } from './build-fulltext-query.ts';
+import { type GraphSource, primaryLabel, readRecords } from './read-graph.ts';
+import { assertIntegerInRange } from './validate-arguments.ts';
+
+export interface SearchHit {
+  type: NodeLabel;
+  id: string;
+  name: string;
+  score: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Only nodes with one of these labels; all when absent or empty. */
+  types?: readonly NodeLabel[] | null;
+}
+
+export const MAX_SEARCH_LIMIT = 100;
+
+/** Ranked full-text hits over names, aliases, titles, summaries, quotes and passage text. */
+export async function searchGraph(source: GraphSource, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+  const limit = assertIntegerInRange('limit', options.limit ?? 20, 1, MAX_SEARCH_LIMIT);
+  if (text.trim() === '') {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'search text must not be empty.', { details: { argument: 'text' } });
+  }
+  const query = buildFulltextQuery(text);
+  if (query === undefined) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `search text "${text}" has no word to search for (only punctuation).`, {
+      details: { argument: 'text' },
+    });
+  }
+  const types = options.types && options.types.length > 0 ? [...options.types] : [...NODE_LABELS];
+  const records = await readRecords(
+    source,
+    `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+     WHERE any(label IN labels(node) WHERE label IN $types)
+     RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score
+     ORDER BY score DESC, id ASC
+     LIMIT $limit`,
+    { index: SEARCH_INDEX_NAME, query, types, limit: neo4j.int(limit) },
+  );
+  return records.map((record) => ({
+    type: primaryLabel(record.get('labels') as string[]),
+    id: record.get('id') as string,
+    name: record.get('name') as string,
+    score: record.get('score') as number,
+  }));
+}
