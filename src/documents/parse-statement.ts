@@ -172,7 +172,7 @@ function splitBlocks(lines: Line[]): Block[] {
 
 /**
  * Joins blocks split by a page break inside a sentence: the previous block does not end a
- * sentence and the next one starts in lower case.
+ * sentence and the next one starts in lower case (or with a number that is not list numbering).
  */
 function mergePageBreaks(blocks: Block[]): Block[] {
   const merged: Block[] = [];
@@ -190,7 +190,9 @@ function mergePageBreaks(blocks: Block[]): Block[] {
 function continuesSentence(previous: Block, next: Block): boolean {
   const lastLine = previous.lines.at(-1)?.raw.trim() ?? '';
   const firstLine = next.lines[0]?.raw.trim() ?? '';
-  return !SENTENCE_END.test(lastLine) && /^\p{Ll}/u.test(firstLine);
+  // A number continues the sentence ("by the end of" / "2019"), list numbering ("2.") does not.
+  const continues = /^\p{Ll}/u.test(firstLine) || (/^\p{N}/u.test(firstLine) && !/^\p{N}+[.)](\s|$)/u.test(firstLine));
+  return !SENTENCE_END.test(lastLine) && continues;
 }
 
 /** A heading is a lone short line ending in ':' that introduces bullets. */

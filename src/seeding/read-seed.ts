@@ -1,0 +1,44 @@
+/**
+ * The seed's public entry point: reads `seed/documents` and `seed/reference`, checks everything,
+ * and returns the graph to write. Writing is the store's job (src/store/).
+ */
+import { silentLogger, type Logger } from '../logger.ts';
+import type { GraphPlan } from '../graph/graph-plan.ts';
+import { buildSeedPlan, type SeedDocument } from './build-seed-plan.ts';
+import { readSeedFiles } from './seed-files.ts';
+import { seedInvalidError } from './seed-problems.ts';
+
+export type { SeedDocument } from './build-seed-plan.ts';
+export type { SeedProblem, SeedProblemKind } from './seed-problems.ts';
+
+export interface ReadSeedOptions {
+  logger?: Logger;
+}
+
+export interface Seed {
+  plan: GraphPlan;
+  /** SHA-256 over every seed file: equal hashes mean an identical seed. */
+  seedHash: string;
+  documents: SeedDocument[];
+}
+
+/**
+ * Reads and validates the seed in `seedDir`. Throws one AppError SEED_INVALID listing every
+ * problem (`details.problems`: file, record, field, line, reason) when anything is wrong.
+ */
+export async function readSeed(seedDir: string, options: ReadSeedOptions = {}): Promise<Seed> {
+  const logger = options.logger ?? silentLogger;
+  const files = await readSeedFiles(seedDir);
+  logger.debug('Read seed files', { seedDir, yamlFiles: files.yaml.length, texts: files.documentTexts.size });
+  const { plan, documents, problems } = buildSeedPlan(files);
+  const all = [...files.problems, ...problems];
+  if (all.length > 0) throw seedInvalidError(seedDir, all);
+  logger.info('Seed is valid', {
+    seedDir,
+    seedHash: files.seedHash,
+    documents: documents.length,
+    nodes: plan.nodes.length,
+    relationships: plan.relationships.length,
+  });
+  return { plan, seedHash: files.seedHash, documents };
+}

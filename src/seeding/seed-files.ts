@@ -1,0 +1,120 @@
+/**
+ * Reading the seed directory: file discovery, YAML parsing with line numbers, and the seed hash.
+ * Kept apart from the checks so that those work on plain data.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { AppError, ErrorCode } from '../errors.ts';
+import type { SeedProblem } from './seed-problems.ts';
+
+export type SeedFileKind = 'document' | 'reference';
+
+export interface SeedYamlFile {
+  kind: SeedFileKind;
+  /** Path relative to the seed directory, with `/` separators. */
+  file: string;
+  /** The parsed content; undefined when the YAML has syntax errors. */
+  data: unknown;
+  /** The 1-based line of the node at `path` (or of its nearest existing parent). */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+export interface SeedFiles {
+  yaml: SeedYamlFile[];
+  /** Bytes of every `.txt` in `documents/`, by file name. */
+  documentTexts: Map<string, Uint8Array>;
+  /** SHA-256 over every seed file's path and bytes, in path order. */
+  seedHash: string;
+  problems: SeedProblem[];
+}
+
+const SEED_FOLDERS: { folder: string; kind: SeedFileKind }[] = [
+  { folder: 'documents', kind: 'document' },
+  { folder: 'reference', kind: 'reference' },
+];
+
+/** Reads `documents/*.{yaml,yml,txt}` and `reference/*.{yaml,yml}` under `seedDir`. */
+export async function readSeedFiles(seedDir: string): Promise<SeedFiles> {
+  const yaml: SeedYamlFile[] = [];
+  const documentTexts = new Map<string, Uint8Array>();
+  const problems: SeedProblem[] = [];
+  const hashed: { file: string; bytes: Uint8Array }[] = [];
+
+  for (const { folder, kind } of SEED_FOLDERS) {
+    const names = await listFolder(seedDir, folder);
+    for (const name of names) {
+      const isYaml = /\.ya?ml$/u.test(name);
+      const isText = kind === 'document' && name.endsWith('.txt');
+      if (!isYaml && !isText) continue;
+      const file = `${folder}/${name}`;
+      const bytes = await readFile(join(seedDir, folder, name));
+      hashed.push({ file, bytes });
+      if (isText) {
+        documentTexts.set(name, bytes);
+      } else {
+        const parsed = parseYamlFile(kind, file, Buffer.from(bytes).toString('utf8'));
+        yaml.push(parsed.file);
+        problems.push(...parsed.problems);
+      }
+    }
+  }
+  return { yaml, documentTexts, seedHash: hashSeedFiles(hashed), problems };
+}
+
+async function listFolder(seedDir: string, folder: string): Promise<string[]> {
+  try {
+    const entries = await readdir(join(seedDir, folder), { withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
+      .sort();
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (folder === 'documents') {
+        throw new AppError(ErrorCode.SEED_INVALID, `The seed directory ${seedDir} has no documents/ folder`, {
+          cause,
+          details: { seedDir },
+          hint: 'Point the seed command at the folder holding documents/ and reference/.',
+        });
+      }
+      return [];
+    }
+    throw cause;
+  }
+}
+
+/** Parses one YAML file; syntax errors become problems with their line numbers. */
+export function parseYamlFile(kind: SeedFileKind, file: string, source: string): { file: SeedYamlFile; problems: SeedProblem[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems: SeedProblem[] = document.errors.map((error) => ({
+    kind: 'YAML_SYNTAX',
+    file,
+    line: error.linePos?.[0].line,
+    reason: `YAML syntax error: ${error.message.split('\n')[0] ?? error.code}`,
+  }));
+  const data = problems.length === 0 ? document.toJS() : undefined;
+  return { file: { kind, file, data, lineOf: (path) => lineOf(document, lineCounter, path) }, problems };
+}
+
+function lineOf(document: Document, lineCounter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  // A missing field has no node: fall back to the nearest parent (usually the record).
+  for (let length = path.length; length >= 0; length -= 1) {
+    const node: unknown = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    const offset = (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
+    if (offset !== undefined) return lineCounter.linePos(offset).line;
+  }
+  return undefined;
+}
+
+/** The hash the server compares to tell whether the seed changed since it was loaded. */
+export function hashSeedFiles(files: readonly { file: string; bytes: Uint8Array }[]): string {
+  const hash = createHash('sha256');
+  for (const { file, bytes } of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    hash.update(`${file}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
