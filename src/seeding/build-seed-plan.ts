@@ -11,6 +11,7 @@ import {
 } from '../documents/parse-statement.ts';
 import { ErrorCode, isAppError } from '../errors.ts';
 import {
+  NODE_LABELS,
   planDate,
   type GraphPlan,
   type NodeLabel,
@@ -78,6 +79,8 @@ interface Origin {
 
 interface Registered {
   id: string;
+  /** The record failed its schema: known only so that its id neither dangles nor duplicates. */
+  invalid?: boolean;
   label: NodeLabel;
   kind?: string;
   origin: Origin;
@@ -170,6 +173,14 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
   const references: ParsedRecord<SeedReference>[] = [];
   const entities: (ParsedRecord<SeedEntity> & { context?: DocumentContext })[] = [];
   const facts: (ParsedRecord<SeedFacts> & { context: DocumentContext })[] = [];
+  const invalidRecords: { id: string; label: NodeLabel; origin: Origin }[] = [];
+  const noteInvalid = (raw: unknown, origin: Origin, fallbackLabel?: NodeLabel): void => {
+    const id = getAt(raw, ['id']);
+    const type = getAt(raw, ['type']) ?? fallbackLabel;
+    if (typeof id === 'string' && typeof type === 'string' && (NODE_LABELS as readonly string[]).includes(type)) {
+      invalidRecords.push({ id, label: type as NodeLabel, origin });
+    }
+  };
 
   // 1. Shapes, file by file and record by record.
   for (const yaml of input.yaml) {
@@ -193,6 +204,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
     if (yaml.kind === 'document') {
       const origin: Origin = { yaml, path: ['document'], record: recordName(data.document, 'document', 0) };
       const record = collect.parse(documentSchema, data.document, origin);
+      if (record === undefined) noteInvalid(data.document, origin, 'Document');
       const rawId = getAt(data.document, ['id']);
       const id = typeof rawId === 'string' ? rawId : fileStem(yaml.file);
       context = { id, yaml, passages: new Map(), mentioned: new Set(), used: new Map(), loaded: false };
@@ -218,6 +230,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
       const origin: Origin = { yaml, path: ['references', index], record: recordName(raw, 'references', index) };
       const value = collect.parse(referenceSchema, raw, origin);
       if (value !== undefined) references.push({ value, origin });
+      else noteInvalid(raw, origin, 'Reference');
     });
 
     const entitySchema: z.ZodType<SeedEntity> = yaml.kind === 'document' ? documentEntitySchema : referenceEntitySchema;
@@ -231,7 +244,10 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
                 : reason
           : undefined;
       const value = collect.parse(entitySchema, raw, origin, tweak);
-      if (value === undefined) return;
+      if (value === undefined) {
+        noteInvalid(raw, origin);
+        return;
+      }
       entities.push(context === undefined ? { value, origin } : { value, origin, context });
     });
 
@@ -277,6 +293,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
       ...(context === undefined ? {} : { documentId: context.id }),
     });
   }
+  for (const { id, label, origin } of invalidRecords) register({ id, label, origin, invalid: true });
 
   const addRelationship = (relationship: PlannedRelationship, origin: Origin, field: (string | number)[]): void => {
     const identity = `${relationship.from}|${relationship.type}|${relationship.to}|${relationship.key}`;
@@ -342,6 +359,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
       collect.add('DANGLING_LINK', origin, field, `links to ${id}, which no seed file defines`);
       return undefined;
     }
+    if (found.invalid === true) return undefined; // its own problems are reported already
     if (found.label === 'Reference' || found.label === 'Passage') {
       collect.add('LINK_ENDPOINT', origin, field, `${id} is a ${found.label}; links join entities (references are named in external entries)`);
       return undefined;
@@ -387,10 +405,8 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
       const extras = linkExtras(link);
       if (context === undefined) {
         const referenceId = externalFields.get(link.type);
-        if (referenceId === undefined) {
-          collect.add('EXTERNAL_COVERAGE', origin, [...field, 'type'], `a link in a reference file needs an external entry listing ${link.type} in its fields`);
-          return;
-        }
+        // checkReferenceCoverage reports the missing external entry once for the record.
+        if (referenceId === undefined) return;
         addRelationship(
           { type: link.type, from: fromId, to: toId, key: `ref:${referenceId}:${shortHash(JSON.stringify(extras))}`, properties: { referenceId, ...extras } },
           origin,
@@ -435,6 +451,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
     const byReference = new Map<string, Set<string>>();
     entries.forEach((entry, index) => {
       const reference = registry.get(entry.reference);
+      if (reference?.invalid === true) return;
       if (reference === undefined || reference.label !== 'Reference') {
         collect.add('UNKNOWN_REFERENCE', origin, ['external', index, 'reference'], reference === undefined ? `no reference has id ${entry.reference}` : `${entry.reference} is a ${reference.label}, not a Reference`);
         return;
@@ -588,6 +605,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
   // 6. Facts: mentions and links for entities defined elsewhere.
   for (const { value, origin, context } of facts) {
     const target = registry.get(value.id);
+    if (target?.invalid === true) continue;
     if (target === undefined) {
       collect.add('UNKNOWN_ID', origin, ['id'], `no seed file defines ${value.id}`);
       continue;

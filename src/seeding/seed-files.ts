@@ -88,12 +88,12 @@ async function listFolder(seedDir: string, folder: string): Promise<string[]> {
 /** Parses one YAML file; syntax errors become problems with their line numbers. */
 export function parseYamlFile(kind: SeedFileKind, file: string, source: string): { file: SeedYamlFile; problems: SeedProblem[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const problems: SeedProblem[] = document.errors.map((error) => ({
     kind: 'YAML_SYNTAX',
     file,
     line: error.linePos?.[0].line,
-    reason: `YAML syntax error: ${error.message.split('\n')[0] ?? error.code}`,
+    reason: `YAML syntax error: ${(error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/u, '')}`,
   }));
   const data = problems.length === 0 ? document.toJS() : undefined;
   return { file: { kind, file, data, lineOf: (path) => lineOf(document, lineCounter, path) }, problems };
