@@ -99,6 +99,9 @@ interface Block {
 const BULLET_MARKER = /^[ \t\u00a0]*[-•*–—▪◦·](?=\s|$)[ \t\u00a0]*/u;
 const SENTENCE_END = /[.:;!?]["'”’)\]]*$/u;
 const HEADING_MAX_LENGTH = 100;
+// Verbs that end a lead-in sentence before a list, not a heading.
+const LEAD_IN =
+  /\b(?:decided?|agreed?|undertaken?|undertake|commit(?:ted)?|resolved?|declared?|(?:re)?affirm(?:ed)?|state[sd]?|announced?|follows?|following|includes?|including|namely|are|is|will|shall|to|as)\s*:$/iu;
 
 /** Parses statement text into its passages, in document order. */
 export function parseStatement(text: string, options: ParseStatementOptions): ParsedPassage[] {
@@ -195,11 +198,15 @@ function continuesSentence(previous: Block, next: Block): boolean {
   return !SENTENCE_END.test(lastLine) && continues;
 }
 
-/** A heading is a lone short line ending in ':' that introduces bullets. */
+/**
+ * A heading is a lone short line ending in ':' that introduces bullets ("In counter-terrorism
+ * matters:"), unless it reads as the end of a lead-in sentence ("They decided:"), whose bullets
+ * stay in the current section.
+ */
 function isHeading(block: Block, next: Block | undefined): boolean {
   if (block.bullet || block.lines.length !== 1 || next === undefined || !next.bullet) return false;
   const line = block.lines[0]?.raw.trim() ?? '';
-  return line.endsWith(':') && line.length <= HEADING_MAX_LENGTH && !/[.;!?]\s/u.test(line);
+  return line.endsWith(':') && line.length <= HEADING_MAX_LENGTH && !/[.;!?]\s/u.test(line) && !LEAD_IN.test(line);
 }
 
 function headingText(block: Block): string {

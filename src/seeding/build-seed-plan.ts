@@ -96,7 +96,7 @@ interface DocumentContext {
   /** Entities with a mention in this document. */
   mentioned: Set<string>;
   /** Entities a link of this document starts or ends at, with where the first such link is. */
-  used: Map<string, { origin: Origin; field: string }>;
+  used: Map<string, { origin: Origin; field: (string | number)[] }>;
   loaded: boolean;
 }
 
@@ -415,7 +415,7 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
         return;
       }
       for (const endpoint of [from, to]) {
-        if (endpoint.label !== 'Document' && !context.used.has(endpoint.id)) context.used.set(endpoint.id, { origin, field: formatPath(field) });
+        if (endpoint.label !== 'Document' && !context.used.has(endpoint.id)) context.used.set(endpoint.id, { origin, field });
       }
       const short = 'passage' in link && link.passage !== undefined ? link.passage : defaultPassage;
       if (short === undefined) {
@@ -632,8 +632,8 @@ export function buildSeedPlan(input: BuildSeedPlanInput): BuildSeedPlanResult {
       collect.add(
         'MISSING_MENTION',
         use.origin,
-        [],
-        `${use.field} uses ${id} (defined in ${entity.origin.yaml.file}) but ${context.id} has no mention of it; add a facts record with a mention`,
+        use.field,
+        `links to ${id} (defined in ${entity.origin.yaml.file}) but ${context.id} has no mention of it; add a facts record with a mention`,
       );
     }
   }

@@ -143,6 +143,16 @@ describe('parseStatement layout rules', () => {
     expect(passages[0]?.text).toBe('A sentence that goes on – with an aside – and ends.');
   });
 
+  it('keeps a one-line lead-in sentence before bullets out of the headings', () => {
+    const passages = parse('They decided:\n\n- To meet again.\n\nThe Parties have agreed as follows:\n\n- To write.\n');
+    expect(passages.map((p) => [p.section, p.kind, p.text])).toEqual([
+      ['Preamble', 'PARAGRAPH', 'They decided:'],
+      ['Preamble', 'BULLET', 'To meet again.'],
+      ['Preamble', 'PARAGRAPH', 'The Parties have agreed as follows:'],
+      ['Preamble', 'BULLET', 'To write.'],
+    ]);
+  });
+
   it('does not treat a lone colon line followed by a paragraph as a heading', () => {
     const passages = parse('We note:\n\nThe following paragraph.\n');
     expect(passages.map((p) => p.text)).toEqual(['We note:', 'The following paragraph.']);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError, ErrorCode, isAppError } from '../../../src/errors.ts';
 import { planDate, type GraphPlan, type PlannedRelationship } from '../../../src/graph/graph-plan.ts';
 import { readSeed, type Seed } from '../../../src/seeding/read-seed.ts';
 
@@ -124,5 +125,43 @@ describe('readSeed on a valid mini seed', () => {
       expect(ids.has(r.from), `${r.type} from ${r.from}`).toBe(true);
       expect(ids.has(r.to), `${r.type} to ${r.to}`).toBe(true);
     }
+  });
+});
+
+describe('readSeed on a seed with two documents', () => {
+  it('lets a document use an entity another document defines when it mentions it', async () => {
+    const seed = await readSeed(fixture('two-documents'));
+    expect(seed.documents.map((d) => d.id)).toEqual(['mini-followup', 'mini-statement']);
+    expect(rels(seed.plan, 'MENTIONED_IN', 'lille').map((r) => r.to).sort()).toEqual([
+      'mini-followup#p01',
+      'mini-statement#p01',
+    ]);
+    expect(rels(seed.plan, 'BUILDS_ON', 'c-meet-again-lille', 'mini-meeting')[0]?.properties).toMatchObject({
+      documentId: 'mini-followup',
+      passageId: 'mini-followup#p01',
+      quote: 'a follow-up meeting',
+    });
+    // A one-line lead-in ("They decided:") is a paragraph, not a heading.
+    expect(node(seed.plan, 'c-meet-again-lille')?.properties['section']).toBe('Preamble');
+  });
+
+  it('changes the seed hash when a seed file changes', async () => {
+    const one = await readSeed(fixture('valid'));
+    const two = await readSeed(fixture('two-documents'));
+    expect(two.seedHash).not.toBe(one.seedHash);
+  });
+
+  it('refuses a link to an entity of another document that this document does not mention', async () => {
+    const error = await readSeed(fixture('missing-mention')).catch((e: unknown) => e);
+    expect(isAppError(error, ErrorCode.SEED_INVALID)).toBe(true);
+    expect((error as AppError).details['problems']).toEqual([
+      expect.objectContaining({
+        kind: 'MISSING_MENTION',
+        file: 'documents/mini-followup.yaml',
+        record: 'c-meet-again-lille',
+        field: 'links[2]',
+        line: 22,
+      }),
+    ]);
   });
 });
