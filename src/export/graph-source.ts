@@ -1,0 +1,74 @@
+import type { PropertyType } from './property-types.ts';
+
+/**
+ * What every exporter reads: the graph's shape first (writers need headers and keys before the
+ * first row), then nodes and relationships as async streams, so no writer ever holds the graph.
+ */
+export interface GraphSource {
+  schema: GraphSchema;
+  nodes(): AsyncIterable<ExportNode>;
+  relationships(): AsyncIterable<ExportRelationship>;
+}
+
+/** Property values are the driver's own (`Integer`, `Date`, arrays of them...); never null. */
+export type Properties = Record<string, unknown>;
+
+export interface ExportNode {
+  /** Sorted, internal labels (`_EntenteMeta`) removed. */
+  labels: string[];
+  properties: Properties;
+}
+
+export interface NodeRef {
+  id: string;
+  labels: string[];
+}
+
+export interface ExportRelationship {
+  type: string;
+  start: NodeRef;
+  end: NodeRef;
+  properties: Properties;
+}
+
+/** A property as a column: its one type, or `mixed` when nodes of the group disagree. */
+export interface PropertyColumn {
+  name: string;
+  type: PropertyType | 'mixed';
+}
+
+/** Nodes sharing one exact label set. */
+export interface NodeGroup {
+  labels: string[];
+  count: number;
+  properties: PropertyColumn[];
+}
+
+export interface RelationshipGroup {
+  type: string;
+  count: number;
+  properties: PropertyColumn[];
+}
+
+export interface GraphSchema {
+  nodeGroups: NodeGroup[];
+  relationshipGroups: RelationshipGroup[];
+  /** `CREATE CONSTRAINT ...` statements, as `SHOW CONSTRAINTS` gives them. */
+  constraints: string[];
+  /** `CREATE ... INDEX ...` statements for indexes that no constraint owns. */
+  indexes: string[];
+  /** Labels with a uniqueness constraint on `id`: the labels relationships are matched by. */
+  keyLabels: string[];
+  nodeCount: number;
+  relationshipCount: number;
+}
+
+/** Labels starting with `_` are Entente's bookkeeping (`_EntenteMeta`), never exported. */
+export const isInternalLabel = (label: string): boolean => label.startsWith('_');
+
+export const groupKey = (labels: readonly string[]): string => labels.join(':');
+
+/** The label to find a node by: a constrained one when there is one, so lookups use its index. */
+export function keyLabelOf(labels: readonly string[], keyLabels: readonly string[]): string {
+  return labels.find((label) => keyLabels.includes(label)) ?? labels[0] ?? '';
+}

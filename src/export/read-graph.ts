@@ -1,0 +1,232 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors.ts';
+import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import type {
+  ExportNode,
+  ExportRelationship,
+  GraphSchema,
+  GraphSource,
+  NodeGroup,
+  PropertyColumn,
+  RelationshipGroup,
+} from './graph-source.ts';
+import { mergePropertyTypes, parseCypherValueType, type PropertyType } from './property-types.ts';
+
+/** Which part of the graph to export; all given conditions must hold. Empty = the whole graph. */
+export interface GraphSelection {
+  /** Nodes carrying at least one of these labels. */
+  labels?: string[] | undefined;
+  /** Nodes with one of these `id`s. */
+  ids?: string[] | undefined;
+  /** Nodes within `depth` hops (either direction) of the node with this `id`. */
+  around?: { id: string; depth: number } | undefined;
+}
+
+export interface ReadGraphOptions {
+  driver: Driver;
+  database: string;
+  selection?: GraphSelection;
+}
+
+
+const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE NOT l STARTS WITH '_' RETURN l ORDER BY l }`;
+
+/**
+ * Reads the graph's shape, then exposes nodes and relationships as streams pulled from Neo4j
+ * record by record (the driver fetches in batches and pauses while we write), so memory stays
+ * flat however large the graph is. Relationships are those whose two ends are both selected.
+ */
+export async function readGraph(options: ReadGraphOptions): Promise<GraphSource> {
+  const selection = normaliseSelection(options.selection ?? {});
+  const query = buildSelectionQueries(selection);
+  const params = selectionParams(selection);
+  const run = (cypher: string) => collect(options, cypher, params);
+
+  if (selection.around) {
+    const found = await collect(options, 'MATCH (n {id: $id}) RETURN count(n) AS count', { id: selection.around.id });
+    if (Number(found[0]?.count ?? 0) === 0) {
+      throw new AppError(ErrorCode.NOT_FOUND, `No node has id "${selection.around.id}".`, { details: { id: selection.around.id } });
+    }
+  }
+
+  const [groupCounts, groupProps, relCounts, relProps, constraints, indexes] = await Promise.all([
+    run(`${query.nodes} WITH ${SORTED_LABELS('n')} AS labels RETURN labels, count(*) AS count`),
+    run(`${query.nodes} WITH n, ${SORTED_LABELS('n')} AS labels UNWIND [k IN keys(n) WHERE NOT k STARTS WITH '_'] AS key
+         RETURN labels, key, collect(DISTINCT valueType(n[key])) AS types`),
+    run(`${query.relationships} RETURN type(r) AS type, count(*) AS count`),
+    run(`${query.relationships} UNWIND [k IN keys(r) WHERE NOT k STARTS WITH '_'] AS key RETURN type(r) AS type, key, collect(DISTINCT valueType(r[key])) AS types`),
+    collect(options, 'SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties, createStatement RETURN *', {}),
+    collect(options, `SHOW INDEXES YIELD type, labelsOrTypes, owningConstraint, createStatement
+                      WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN *`, {}),
+  ]);
+
+  const nodeGroups = new Map<string, NodeGroup>();
+  const nodeTypes = new Map<string, Map<string, string[]>>();
+  for (const row of groupCounts) {
+    const labels = row.labels as string[];
+    nodeGroups.set(labels.join(':'), { labels, count: Number(row.count), properties: [] });
+  }
+  for (const row of groupProps) {
+    const key = (row.labels as string[]).join(':');
+    const byName = nodeTypes.get(key) ?? new Map<string, string[]>();
+    byName.set(row.key as string, row.types as string[]);
+    nodeTypes.set(key, byName);
+  }
+  for (const [key, group] of nodeGroups) group.properties = columns(nodeTypes.get(key));
+
+  const relationshipGroups = new Map<string, RelationshipGroup>();
+  const relTypes = new Map<string, Map<string, string[]>>();
+  for (const row of relCounts) {
+    relationshipGroups.set(row.type as string, { type: row.type as string, count: Number(row.count), properties: [] });
+  }
+  for (const row of relProps) {
+    const byName = relTypes.get(row.type as string) ?? new Map<string, string[]>();
+    byName.set(row.key as string, row.types as string[]);
+    relTypes.set(row.type as string, byName);
+  }
+  for (const [type, group] of relationshipGroups) group.properties = columns(relTypes.get(type));
+
+  const onlyInternal = (names: unknown) => (names as string[] | null ?? []).every((name) => name.startsWith('_'));
+  const keyLabels = constraints
+    .filter((c) => ['UNIQUENESS', 'NODE_KEY'].includes(c.type as string) && c.entityType === 'NODE')
+    .filter((c) => (c.properties as string[]).length === 1 && (c.properties as string[])[0] === 'id')
+    .flatMap((c) => c.labelsOrTypes as string[])
+    .filter((label) => !label.startsWith('_'))
+    .sort();
+
+  const schema: GraphSchema = {
+    nodeGroups: [...nodeGroups.values()].sort((a, b) => a.labels.join(':').localeCompare(b.labels.join(':'))),
+    relationshipGroups: [...relationshipGroups.values()].sort((a, b) => a.type.localeCompare(b.type)),
+    constraints: constraints.filter((c) => !onlyInternal(c.labelsOrTypes)).map((c) => c.createStatement as string).sort(),
+    indexes: indexes.filter((i) => !onlyInternal(i.labelsOrTypes)).map((i) => i.createStatement as string).sort(),
+    keyLabels,
+    nodeCount: [...nodeGroups.values()].reduce((sum, g) => sum + g.count, 0),
+    relationshipCount: [...relationshipGroups.values()].reduce((sum, g) => sum + g.count, 0),
+  };
+
+  return {
+    schema,
+    nodes: () =>
+      stream(options, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties`, params, (record) => ({
+        labels: record.get('labels') as string[],
+        properties: publicProperties(record.get('properties') as ExportNode['properties']),
+      })),
+    relationships: () =>
+      stream(
+        options,
+        `${query.relationships}
+         RETURN n.id AS startId, ${SORTED_LABELS('n')} AS startLabels, type(r) AS type, properties(r) AS properties,
+                m.id AS endId, ${SORTED_LABELS('m')} AS endLabels`,
+        params,
+        (record): ExportRelationship => {
+          const startId = record.get('startId');
+          const endId = record.get('endId');
+          if (typeof startId !== 'string' || typeof endId !== 'string') {
+            throw new AppError(ErrorCode.EXPORT_FAILED, `A ${String(record.get('type'))} relationship has an end without a string id.`, {
+              details: { startId, endId },
+              hint: 'Every node needs a unique string `id` property to be exported.',
+            });
+          }
+          return {
+            type: record.get('type') as string,
+            start: { id: startId, labels: record.get('startLabels') as string[] },
+            end: { id: endId, labels: record.get('endLabels') as string[] },
+            properties: publicProperties(record.get('properties') as ExportRelationship['properties']),
+          };
+        },
+      ),
+  };
+}
+
+/** Properties whose name starts with `_` are Entente's bookkeeping (`_seedKey`): never exported. */
+export function publicProperties(properties: Record<string, unknown>): Record<string, unknown> {
+  let internal = false;
+  for (const key in properties) if (key.startsWith('_')) internal = true;
+  if (!internal) return properties;
+  const copy: Record<string, unknown> = {};
+  for (const key in properties) if (!key.startsWith('_')) copy[key] = properties[key];
+  return copy;
+}
+
+function normaliseSelection(selection: GraphSelection): GraphSelection {
+  const labels = selection.labels?.filter((l) => l !== '');
+  const ids = selection.ids?.filter((i) => i !== '');
+  if (selection.around && (!Number.isInteger(selection.around.depth) || selection.around.depth < 0)) {
+    throw new AppError(ErrorCode.USAGE, `--depth must be a whole number of hops, 0 or more (got ${selection.around.depth}).`);
+  }
+  return {
+    labels: labels && labels.length > 0 ? labels : undefined,
+    ids: ids && ids.length > 0 ? ids : undefined,
+    around: selection.around,
+  };
+}
+
+/** The Cypher that binds `n` to each selected node, and `(n)-[r]->(m)` to each selected relationship. */
+export function buildSelectionQueries(selection: GraphSelection): { nodes: string; relationships: string } {
+  const predicate = (v: string) => {
+    const parts = [`any(l IN labels(${v}) WHERE NOT l STARTS WITH '_')`];
+    if (selection.labels) parts.push(`any(l IN labels(${v}) WHERE l IN $labels)`);
+    if (selection.ids) parts.push(`${v}.id IN $ids`);
+    return parts.join(' AND ');
+  };
+  if (selection.around) {
+    // DISTINCT over a bounded variable-length pattern is planned as a pruning breadth-first
+    // expansion, which visits each node once instead of enumerating paths.
+    const reach = `MATCH (c {id: $aroundId}) MATCH (c)-[*0..${selection.around.depth}]-(n) WITH DISTINCT n WHERE ${predicate('n')}`;
+    return {
+      nodes: reach,
+      relationships: `${reach} WITH collect(n) AS selected UNWIND selected AS n MATCH (n)-[r]->(m) WHERE m IN selected`,
+    };
+  }
+  return {
+    nodes: `MATCH (n) WHERE ${predicate('n')}`,
+    relationships: `MATCH (n)-[r]->(m) WHERE ${predicate('n')} AND ${predicate('m')}`,
+  };
+}
+
+function selectionParams(selection: GraphSelection): Record<string, unknown> {
+  return {
+    labels: selection.labels ?? [],
+    ids: selection.ids ?? [],
+    aroundId: selection.around?.id ?? null,
+  };
+}
+
+function columns(types: Map<string, string[]> | undefined): PropertyColumn[] {
+  if (!types) return [];
+  return [...types.entries()]
+    .map(([name, names]): PropertyColumn => {
+      const parsed = names.map(parseCypherValueType);
+      const merged = parsed.every((t): t is PropertyType => t !== undefined) ? mergePropertyTypes(parsed) : undefined;
+      return { name, type: merged ?? 'mixed' };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+async function collect(options: ReadGraphOptions, cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(cypher, params);
+    return result.records.map((record) => record.toObject());
+  } catch (error) {
+    throw mapDriverError(error, 'Reading the graph');
+  } finally {
+    await session.close();
+  }
+}
+
+async function* stream<T>(
+  options: ReadGraphOptions,
+  cypher: string,
+  params: Record<string, unknown>,
+  map: (record: import('neo4j-driver').Record) => T,
+): AsyncGenerator<T> {
+  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ, fetchSize: 2000 });
+  try {
+    for await (const record of session.run(cypher, params)) yield map(record);
+  } catch (error) {
+    throw mapDriverError(error, 'Reading the graph');
+  } finally {
+    await session.close();
+  }
+}

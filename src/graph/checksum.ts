@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import { floatToText, integerToText, pointParts, scalarTypeOf } from '../export/property-types.ts';
+
+/**
+ * A fingerprint of a database's graph that two databases share exactly when they hold the same
+ * nodes (labels, properties with their types) and relationships (type, ends, properties with
+ * types), whatever the internal ids and the order of creation. Internal labels and properties
+ * (names starting with `_`) are left out, like exports leave them out.
+ *
+ * Streams both sides and folds each element's SHA-256 into a sum modulo 2^256 (a multiset hash),
+ * so memory stays flat and no sorting is needed.
+ */
+export interface GraphChecksum {
+  checksum: string;
+  nodes: number;
+  relationships: number;
+  nodeDigest: string;
+  relationshipDigest: string;
+}
+
+export interface ChecksumOptions {
+  /**
+   * Treat an empty list like an absent property: neo4j-admin's CSV import cannot write empty
+   * lists, so comparisons with a bulk-imported database need this. Off by default.
+   */
+  ignoreEmptyLists?: boolean;
+}
+
+const MODULUS = 1n << 256n;
+
+/** Sums element digests; the order elements arrive in does not matter. */
+export class MultisetHash {
+  private sum = 0n;
+  count = 0;
+
+  add(canonical: string): void {
+    const digest = createHash('sha256').update(canonical).digest('hex');
+    this.sum = (this.sum + BigInt(`0x${digest}`)) % MODULUS;
+    this.count += 1;
+  }
+
+  digest(): string {
+    return this.sum.toString(16).padStart(64, '0');
+  }
+}
+
+/** A typed value as text: `s"text"`, `i42`, `f42.0`, `d2018-06-11`, `l[...]`; one text per value and type. */
+export function canonicalValue(value: unknown): string {
+  if (Array.isArray(value)) return `l[${value.map(canonicalValue).join(',')}]`;
+  const type = scalarTypeOf(value);
+  switch (type) {
+    case 'string':
+      return `s${JSON.stringify(value)}`;
+    case 'integer':
+      return `i${integerToText(value)}`;
+    case 'float':
+      return `f${floatToText(value as number)}`;
+    case 'boolean':
+      return value ? 'btrue' : 'bfalse';
+    case 'date':
+      return `d${String(value)}`;
+    case 'datetime':
+      return `dt${String(value)}`;
+    case 'localdatetime':
+      return `ldt${String(value)}`;
+    case 'time':
+      return `t${String(value)}`;
+    case 'localtime':
+      return `lt${String(value)}`;
+    case 'duration':
+      return `du${String(value)}`;
+    case 'point':
+      return `p${JSON.stringify(pointParts(value))}`;
+    case undefined:
+      if (value instanceof Int8Array || value instanceof Uint8Array) return `y${Buffer.from(value).toString('base64')}`;
+      return `?${String(value)}`;
+    default:
+      return assertNever(type);
+  }
+}
+
+export function canonicalProperties(properties: Record<string, unknown>, options: ChecksumOptions = {}): string {
+  const keys = Object.keys(properties)
+    .filter((key) => !key.startsWith('_'))
+    .filter((key) => !(options.ignoreEmptyLists && Array.isArray(properties[key]) && (properties[key] as unknown[]).length === 0))
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalValue(properties[key])}`).join(',')}}`;
+}
+
+export function publicLabels(labels: readonly string[]): string[] {
+  return labels.filter((label) => !label.startsWith('_')).sort();
+}
+
+export function canonicalNode(labels: readonly string[], properties: Record<string, unknown>, options: ChecksumOptions = {}): string {
+  return `N${JSON.stringify(publicLabels(labels))}${canonicalProperties(properties, options)}`;
+}
+
+/** A node as a relationship end: its labels and `id`. */
+export function canonicalEnd(labels: readonly string[], id: unknown): string {
+  return `${JSON.stringify(publicLabels(labels))}${canonicalValue(id ?? null)}`;
+}
+
+export function canonicalRelationship(
+  type: string,
+  start: string,
+  end: string,
+  properties: Record<string, unknown>,
+  options: ChecksumOptions = {},
+): string {
+  return `R${JSON.stringify(type)}(${start})->(${end})${canonicalProperties(properties, options)}`;
+}
+
+export function combineDigests(nodes: MultisetHash, relationships: MultisetHash): string {
+  return createHash('sha256')
+    .update(`nodes:${nodes.count}:${nodes.digest()}|relationships:${relationships.count}:${relationships.digest()}`)
+    .digest('hex');
+}
+
+const PUBLIC = "any(l IN labels(x) WHERE NOT l STARTS WITH '_')";
+
+/** Computes the checksum of the whole graph in `database`. */
+export async function computeGraphChecksum(driver: Driver, database: string, options: ChecksumOptions = {}): Promise<GraphChecksum> {
+  const nodes = new MultisetHash();
+  const relationships = new MultisetHash();
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+  try {
+    for await (const record of session.run(`MATCH (x) WHERE ${PUBLIC} RETURN labels(x) AS labels, properties(x) AS properties`)) {
+      nodes.add(canonicalNode(record.get('labels'), record.get('properties'), options));
+    }
+    const relQuery = `MATCH (a)-[r]->(b) WHERE ${PUBLIC.replace(/x/g, 'a')} AND ${PUBLIC.replace(/x/g, 'b')}
+                      RETURN labels(a) AS aLabels, a.id AS aId, type(r) AS type, properties(r) AS properties, labels(b) AS bLabels, b.id AS bId`;
+    for await (const record of session.run(relQuery)) {
+      relationships.add(
+        canonicalRelationship(
+          record.get('type'),
+          canonicalEnd(record.get('aLabels'), record.get('aId')),
+          canonicalEnd(record.get('bLabels'), record.get('bId')),
+          record.get('properties'),
+          options,
+        ),
+      );
+    }
+  } catch (error) {
+    throw mapDriverError(error, 'Computing the graph checksum');
+  } finally {
+    await session.close();
+  }
+  return {
+    checksum: combineDigests(nodes, relationships),
+    nodes: nodes.count,
+    relationships: relationships.count,
+    nodeDigest: nodes.digest(),
+    relationshipDigest: relationships.digest(),
+  };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected type ${String(value)}`);
+}

@@ -1,0 +1,131 @@
+import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import { cypherName } from '../export/cypher-literal.ts';
+
+export interface ImportOptions {
+  driver: Driver;
+  database: string;
+  logger: Logger;
+  /** Import even though the database already holds nodes (they stay; conflicts fail the import). */
+  force?: boolean;
+  /** Called now and then with the numbers so far. */
+  onProgress?: (done: { statements: number; nodes: number; relationships: number }) => void;
+}
+
+export interface ImportStats {
+  nodes: number;
+  relationships: number;
+  schemaStatements: number;
+  ms: number;
+}
+
+/** Refuses a database that holds nodes (Entente's internal-only nodes do not count) unless forced. */
+export async function assertEmptyDatabase(options: ImportOptions): Promise<void> {
+  const rows = await readQuery(options, "MATCH (n) WHERE any(l IN labels(n) WHERE NOT l STARTS WITH '_') RETURN count(n) AS count");
+  const count = Number(rows[0]?.count ?? 0);
+  if (count > 0 && !options.force) {
+    throw new AppError(ErrorCode.DATABASE_NOT_EMPTY, `The database "${options.database}" already holds ${count} nodes; an import expects an empty one.`, {
+      details: { nodes: count },
+      hint: 'Import into an empty database, or pass --force to add the export to what is there.',
+    });
+  }
+  if (count > 0) options.logger.warn(`Importing into a database that already holds ${count} nodes (--force)`);
+}
+
+/**
+ * Constraints and indexes cannot be created inside the data transaction, so an import creates
+ * them first, each in its own transaction, and this undoes exactly those it created when the
+ * data transaction fails.
+ */
+export class SchemaChanges {
+  private before = new Set<string>();
+  private readonly options: ImportOptions;
+  count = 0;
+
+  constructor(options: ImportOptions) {
+    this.options = options;
+  }
+
+  async snapshot(): Promise<void> {
+    this.before = new Set(await this.names());
+  }
+
+  async run(statement: string): Promise<void> {
+    const session = this.options.driver.session({ database: this.options.database });
+    try {
+      await session.run(statement);
+      this.count += 1;
+    } catch (error) {
+      throw importError(error, 'A schema statement failed', statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Drops what this import created; failures here are logged, the original error matters more. */
+  async undo(): Promise<void> {
+    const created = (await this.names().catch(() => [])).filter((name) => !this.before.has(name));
+    for (const name of created) {
+      const [kind, bare] = name.split('\u0000') as [string, string];
+      const session = this.options.driver.session({ database: this.options.database });
+      try {
+        await session.run(`DROP ${kind} ${cypherName(bare)} IF EXISTS`);
+        this.options.logger.info(`Dropped ${kind.toLowerCase()} ${bare}, created by the failed import`);
+      } catch (error) {
+        this.options.logger.warn(`Could not drop ${kind.toLowerCase()} ${bare} after the failed import`, { error: String(error) });
+      } finally {
+        await session.close();
+      }
+    }
+  }
+
+  private async names(): Promise<string[]> {
+    const constraints = await readQuery(this.options, 'SHOW CONSTRAINTS YIELD name RETURN name');
+    const indexes = await readQuery(this.options, "SHOW INDEXES YIELD name, type, owningConstraint WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name");
+    return [...constraints.map((r) => `CONSTRAINT\u0000${String(r.name)}`), ...indexes.map((r) => `INDEX\u0000${String(r.name)}`)];
+  }
+}
+
+/**
+ * Runs `body` in ONE explicit write transaction: committed only if everything succeeded. Not a
+ * managed transaction, because a retry would replay a stream that is already consumed.
+ */
+export async function inOneTransaction<T>(options: ImportOptions, body: (tx: Transaction) => Promise<T>): Promise<T> {
+  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+  const tx = session.beginTransaction();
+  try {
+    const result = await body(tx);
+    await tx.commit();
+    return result;
+  } catch (error) {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+export function importError(error: unknown, context: string, statement?: string, line?: number): unknown {
+  const mapped = mapDriverError(error, context);
+  if (mapped instanceof AppError && mapped.code === ErrorCode.QUERY_FAILED) {
+    return new AppError(ErrorCode.IMPORT_INVALID, `${context}${line ? ` (line ${line})` : ''}: ${(error as Error).message}`, {
+      cause: error,
+      details: { ...mapped.details, ...(line ? { line } : {}), ...(statement ? { statement: statement.slice(0, 300) } : {}) },
+      hint: 'Nothing was imported: the transaction was rolled back.',
+    });
+  }
+  return mapped;
+}
+
+async function readQuery(options: ImportOptions, cypher: string): Promise<Record<string, unknown>[]> {
+  try {
+    const result = await options.driver.executeQuery(cypher, {}, { database: options.database, routing: 'READ' });
+    return result.records.map((r) => r.toObject());
+  } catch (error) {
+    throw mapDriverError(error, 'Inspecting the database');
+  }
+}
+
+export type { ManagedTransaction };
