@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import { formatGraphqlError } from './format-graphql-error.ts';
 import { checkHealth } from './health.ts';
+import { KnownOperationTypesRule } from './schema/known-operation-types-rule.ts';
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -38,6 +39,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
     formatError: (formatted, error) => formatGraphqlError(formatted, error, logger),
+    // The API is read-only: a mutation is a client error, not an execution failure.
+    validationRules: [KnownOperationTypesRule],
     // Clients get a stable shape; a stack trace would leak internals.
     includeStacktraceInErrorResponses: false,
   });

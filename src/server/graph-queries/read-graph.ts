@@ -41,7 +41,8 @@ export function knownIdsQuery(parameter: string): string {
   return `OPTIONAL MATCH (entity:${ENTITY_LABEL}) WHERE entity.id IN $${parameter}
   WITH collect(entity.id) AS entities
   OPTIONAL MATCH (source:${SOURCE_LABEL}) WHERE source.id IN $${parameter}
-  RETURN entities + collect(source.id) AS ids`;
+  WITH entities, collect(source.id) AS sources
+  RETURN entities + sources AS ids`;
 }
 
 /** The node's label from the graph model (the category and internal labels are skipped). */
