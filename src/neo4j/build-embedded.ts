@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { AppError, ErrorCode } from '../errors.ts';
@@ -18,6 +18,14 @@ export interface EmbeddedBuild {
 export interface BuildEmbeddedOptions {
   logger: Logger;
   javaHome?: string | undefined;
+  /** Another copy of the Maven project (tests break their copy's network, not ours). */
+  projectDir?: string;
+  /** Run Maven even when the build is up to date. */
+  force?: boolean;
+  /** Extra Maven arguments, e.g. `-s settings.xml`. */
+  mavenArgs?: string[];
+  /** PATH to find `mvn` in; defaults to this process's. */
+  searchPath?: string | undefined;
 }
 
 /**
@@ -25,13 +33,18 @@ export interface BuildEmbeddedOptions {
  * launcher, unless a build newer than its sources exists.
  */
 export async function buildEmbedded(options: BuildEmbeddedOptions): Promise<EmbeddedBuild> {
-  const target = path.join(embeddedProjectDir, 'target');
+  const projectDir = options.projectDir ?? embeddedProjectDir;
+  const target = path.join(projectDir, 'target');
   const classPathFile = path.join(target, 'classpath.txt');
   const build: EmbeddedBuild = { classPath: '', pluginsDir: path.join(target, 'plugins') };
-  if (!(await isUpToDate(classPathFile))) {
+  // Maven leaves classpath.txt untouched when its content is unchanged, so a stamp of our own
+  // records when the last build succeeded.
+  const stamp = path.join(target, '.entente-build-stamp');
+  if (options.force || !(await isUpToDate(projectDir, stamp))) {
     const started = Date.now();
     options.logger.info('Preparing the embedded Neo4j with Maven (the first run downloads Neo4j and APOC, about 150 MB)...');
-    await runMaven(options);
+    await runMaven(projectDir, options);
+    await writeFile(stamp, new Date().toISOString());
     options.logger.info(`Embedded Neo4j prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   const dependencies = (await readFile(classPathFile, 'utf8')).trim();
@@ -39,13 +52,10 @@ export async function buildEmbedded(options: BuildEmbeddedOptions): Promise<Embe
   return build;
 }
 
-async function isUpToDate(output: string): Promise<boolean> {
+async function isUpToDate(projectDir: string, output: string): Promise<boolean> {
   try {
     const built = (await stat(output)).mtimeMs;
-    const sources = [
-      path.join(embeddedProjectDir, 'pom.xml'),
-      path.join(embeddedProjectDir, 'src/main/java/org/entente/EmbeddedNeo4j.java'),
-    ];
+    const sources = [path.join(projectDir, 'pom.xml'), path.join(projectDir, 'src/main/java/org/entente/EmbeddedNeo4j.java')];
     const times = await Promise.all(sources.map(async (file) => (await stat(file)).mtimeMs));
     return times.every((time) => time <= built);
   } catch {
@@ -53,11 +63,16 @@ async function isUpToDate(output: string): Promise<boolean> {
   }
 }
 
-function runMaven(options: BuildEmbeddedOptions): Promise<void> {
+function runMaven(projectDir: string, options: BuildEmbeddedOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const output: string[] = [];
-    const env = { ...process.env, ...(options.javaHome ? { JAVA_HOME: options.javaHome } : {}) };
-    const child = spawn('mvn', ['-B', '-q', 'package'], { cwd: embeddedProjectDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      ...(options.javaHome ? { JAVA_HOME: options.javaHome } : {}),
+      ...(options.searchPath !== undefined ? { PATH: options.searchPath } : {}),
+    };
+    const args = ['-B', '-q', ...(options.mavenArgs ?? []), 'package'];
+    const child = spawn('mvn', args, { cwd: projectDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (output.length > 200) output.shift();

@@ -65,6 +65,11 @@ export class EmbeddedNeo4j {
     return this.state;
   }
 
+  /** The JVM's process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts the JVM and resolves once Neo4j and APOC answer inside it. */
   async start(): Promise<Neo4jConnectionConfig> {
     if (this.state !== 'idle') throw new Error(`EmbeddedNeo4j.start() called in state ${this.state}`);

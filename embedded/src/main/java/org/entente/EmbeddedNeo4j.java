@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -29,8 +28,23 @@ import org.neo4j.io.ByteUnit;
 public final class EmbeddedNeo4j {
     private EmbeddedNeo4j() {}
 
+    private static volatile DatabaseManagementService service;
+
     public static void main(String[] args) {
         long started = System.nanoTime();
+        // Watch the parent from the first moment: a parent that dies during start-up must not
+        // leave a database running that nobody owns.
+        Thread watcher = new Thread(() -> {
+            waitForParent();
+            System.exit(0);
+        }, "entente-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DatabaseManagementService running = service;
+            if (running != null) running.shutdown();
+        }, "entente-neo4j-shutdown"));
+
         Map<String, String> env = System.getenv();
         Path home = Path.of(required(env, "ENTENTE_NEO4J_HOME")).toAbsolutePath();
         int boltPort = Integer.parseInt(required(env, "ENTENTE_NEO4J_BOLT_PORT"));
@@ -39,7 +53,6 @@ public final class EmbeddedNeo4j {
         long pageCacheMb = Long.parseLong(env.getOrDefault("ENTENTE_NEO4J_PAGECACHE_MB", "256"));
         long txTimeoutSeconds = Long.parseLong(env.getOrDefault("ENTENTE_NEO4J_TX_TIMEOUT_S", "0"));
 
-        DatabaseManagementService service;
         try {
             service = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
@@ -58,12 +71,6 @@ public final class EmbeddedNeo4j {
             failStartup(e);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.shutdown();
-            stopped.countDown();
-        }, "entente-neo4j-shutdown"));
-
         try {
             setPassword(service, password);
             GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -76,8 +83,12 @@ public final class EmbeddedNeo4j {
             emit("{\"event\":\"error\",\"code\":\"NEO4J_START_FAILED\",\"message\":\"" + json(describe(e)) + "\"}");
             System.exit(3);
         }
-        waitForParent();
-        System.exit(0); // runs the shutdown hook, which stops the database cleanly
+        // The watcher thread ends the process (and, through the shutdown hook, the database).
+        try {
+            watcher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The first start creates the neo4j user with a password that must change; set ours instead. */
