@@ -2,12 +2,15 @@
  * Seed validation reports every problem at once: curators fix a file in one pass instead of
  * rerunning the loader once per typo.
  */
+import type { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.ts';
+import type { SeedYamlFile } from './seed-files.ts';
 
 export type SeedProblemKind =
   | 'YAML_SYNTAX'
   | 'SCHEMA'
   | 'MISSING_FILE'
+  | ErrorCode.DOCUMENT_INVALID
   | 'SHA256_MISMATCH'
   | 'DUPLICATE_ID'
   | 'UNKNOWN_ID'
@@ -32,6 +35,17 @@ export interface SeedProblem {
   /** 1-based line in the file, when known. */
   line?: number;
   reason: string;
+}
+
+export type FieldPath = (string | number)[];
+
+/** Where a record sits in the seed, so that problems can point at it. */
+export interface RecordOrigin {
+  yaml: SeedYamlFile;
+  /** Path of the record in its file (`['entities', 3]`); `[]` for the file itself. */
+  path: FieldPath;
+  /** The record's id or position; undefined for problems about the whole file. */
+  record?: string;
 }
 
 /** Formats `links[2].quote` from a path. */
@@ -59,4 +73,55 @@ export function seedInvalidError(seedDir: string, problems: SeedProblem[]): AppE
     details: { seedDir, problems },
     hint: 'Fix the seed files listed (paths are relative to the seed directory) and run the command again.',
   });
+}
+
+/** Reads a nested value of parsed YAML without trusting its shape. */
+export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** Rewords a schema problem for its context (a reference file, a facts record). */
+export type ReasonTweak = (reason: string, field: FieldPath) => string;
+
+/** Gathers problems with their file, record, field and line. */
+export class ProblemCollector {
+  readonly problems: SeedProblem[] = [];
+
+  add(kind: SeedProblemKind, origin: RecordOrigin, field: readonly (string | number)[], reason: string): void {
+    const problem: SeedProblem = { kind, file: origin.yaml.file, reason };
+    if (origin.record !== undefined) problem.record = origin.record;
+    if (field.length > 0) problem.field = formatPath(field);
+    const line = origin.yaml.lineOf([...origin.path, ...field]);
+    if (line !== undefined) problem.line = line;
+    this.problems.push(problem);
+  }
+
+  /** Validates `value`; each zod issue becomes a problem. Returns the value when valid. */
+  parse<T>(schema: z.ZodType<T>, value: unknown, origin: RecordOrigin, tweak: ReasonTweak = (reason) => reason): T | undefined {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = issue.path as FieldPath;
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) this.add('SCHEMA', origin, [...path, key], tweak(`unknown field "${key}"`, [...path, key]));
+        continue;
+      }
+      this.add('SCHEMA', origin, path, tweak(describeIssue(issue, valueAt(value, path)), path));
+    }
+    return undefined;
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, given: unknown): string {
+  if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+    const what = String(issue.discriminator);
+    return given === undefined ? `missing ${what}; ${issue.message}` : `unknown ${what} ${JSON.stringify(given)}; ${issue.message}`;
+  }
+  if (issue.code === 'invalid_type' && given === undefined) return 'required field is missing';
+  return issue.message;
 }
