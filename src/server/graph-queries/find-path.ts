@@ -17,7 +17,8 @@ export const MAX_PATH_LENGTH = 10;
 /**
  * A shortest chain of fact relationships (either direction; MENTIONED_IN, PART_OF and
  * EXTERNAL_SOURCE excluded) from one node to another, nodes in path order; null when the two are
- * not connected within maxLength. NOT_FOUND when either id is unknown.
+ * not connected within maxLength. NOT_FOUND when either id is unknown. Of several shortest
+ * paths, the first by node ids, so that the answer is stable.
  */
 export async function findPath(source: GraphSource, from: string, to: string, maxLength = 6): Promise<Graph | null> {
   const fromId = assertNonEmpty('from', from);
@@ -36,8 +37,9 @@ export async function findPath(source: GraphSource, from: string, to: string, ma
     source,
     `${matchNodeById('a', 'from')}
      ${matchNodeById('b', 'to', ['a'])}
-     MATCH p = shortestPath((a)-[*..${max}]-(b))
+     MATCH p = allShortestPaths((a)-[*..${max}]-(b))
      WHERE none(r IN relationships(p) WHERE type(r) IN $structural)
+     WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 1
      RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes,
             [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`,
     { from: fromId, to: toId, structural: STRUCTURAL_TYPES },

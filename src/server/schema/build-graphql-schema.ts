@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import { type GraphQLSchema, defaultFieldResolver } from 'graphql';
+import { type GraphQLSchema, defaultFieldResolver, lexicographicSortSchema, printSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../config.ts';
 import { createAnalystResolvers } from './analyst-resolvers.ts';
 
-/** The API's type definitions: the single source for the generated schema and the frontend's SDL. */
+/** The API's type definitions: the single source of the generated schema and the frontend's SDL. */
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
 
 export async function readTypeDefs(): Promise<string> {
@@ -28,9 +28,15 @@ export async function buildGraphqlSchema(driver: Driver, database: string): Prom
   return schema;
 }
 
+/** The full generated schema as SDL, types sorted; needs no database (resolvers are never run). */
+export async function printGeneratedSdl(): Promise<string> {
+  const schema = await new Neo4jGraphQL({ typeDefs: await readTypeDefs() }).getSchema();
+  return printSchema(lexicographicSortSchema(schema));
+}
+
 /**
  * The generated resolvers read the database from `context.sessionConfig`; set it when the
- * server's context leaves it out, so no caller silently queries the default database.
+ * server's context leaves it out, so that no caller silently queries the default database.
  */
 function useDatabaseByDefault(schema: GraphQLSchema, database: string): void {
   const fields = schema.getQueryType()?.getFields() ?? {};
