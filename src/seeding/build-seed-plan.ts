@@ -51,8 +51,8 @@ export function buildSeedPlan(input: SeedInput): BuildSeedPlanResult {
 
 /** Record keys that are not node properties. */
 const NON_PROPERTY_KEYS = new Set(['type', 'id', 'external', 'mentions', 'links', 'passage']);
-/** Keys of a reference-file record that need no external source: identity, or our own words. */
-const NEEDS_NO_SOURCE = new Set(['type', 'id', 'name', 'description', 'external', 'links']);
+/** Keys of a reference-file record that need no external source (docs/graph-model.md: its id and name). */
+const NEEDS_NO_SOURCE = new Set(['type', 'id', 'name', 'external', 'links']);
 const DATE_KEYS = new Set(['date', 'endDate', 'statusAsOf', 'deadline', 'asOf']);
 const LINK_TYPE_NAMES: ReadonlySet<string> = new Set(LINK_TYPES);
 
@@ -257,7 +257,7 @@ class SeedPlanBuilder {
     }
   }
 
-  /** Everything in a reference-file record but its id, name and description comes from outside. */
+  /** Everything in a reference-file record but its id and name comes from an external source. */
   private checkExternalCoverage(value: SeedEntity, origin: RecordOrigin): void {
     const covered = new Set((value.external ?? []).flatMap((entry) => entry.fields));
     const needed = Object.entries(value)

@@ -31,7 +31,10 @@ export async function readSeed(seedDir: string, options: ReadSeedOptions = {}): 
   const files = await readSeedFiles(seedDir);
   logger.debug('Read seed files', { seedDir, yamlFiles: files.yaml.length, texts: files.documentTexts.size });
   const { plan, documents, problems } = buildSeedPlan(files);
-  const all = [...files.problems, ...problems];
+  // File by file, top to bottom: the order a curator fixes them in.
+  const all = [...files.problems, ...problems].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)),
+  );
   if (all.length > 0) throw seedInvalidError(seedDir, all);
   logger.info('Seed is valid', {
     seedDir,
