@@ -21,7 +21,13 @@ export interface SearchOptions {
 
 export const MAX_SEARCH_LIMIT = 100;
 
-/** Ranked full-text hits over names, aliases, titles, summaries, quotes and passage text. */
+/**
+ * Added to the Lucene score of a node whose name or an alias is exactly the text (ignoring case):
+ * "Europol" must rank the agency above the commitments that mention it.
+ */
+export const EXACT_MATCH_BONUS = 100;
+
+/** Ranked full-text hits over names, aliases, titles, summaries, quotes and passage text; exact name or alias matches first. */
 export async function searchGraph(source: GraphSource, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = assertIntegerInRange('limit', options.limit ?? 20, 1, MAX_SEARCH_LIMIT);
   if (text.trim() === '') {
@@ -38,10 +44,13 @@ export async function searchGraph(source: GraphSource, text: string, options: Se
     source,
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
      WHERE any(label IN labels(node) WHERE label IN $types)
+     WITH node, score + CASE
+       WHEN any(name IN [node.name] + coalesce(node.aliases, []) WHERE toLower(name) = $wanted) THEN $exactBonus
+       ELSE 0 END AS score
      RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score
      ORDER BY score DESC, id ASC
      LIMIT $limit`,
-    { index: SEARCH_INDEX_NAME, query, types, limit: neo4j.int(limit) },
+    { index: SEARCH_INDEX_NAME, query, types, limit: neo4j.int(limit), wanted: text.trim().toLowerCase(), exactBonus: EXACT_MATCH_BONUS },
   );
   return records.map((record) => ({
     type: primaryLabel(record.get('labels') as string[]),
