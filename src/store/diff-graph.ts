@@ -58,7 +58,7 @@ export interface GraphDiff {
   /** Nodes whose primary label changed (relabelled before their properties are written). */
   relabelNodes: Stored<{ id: string; label: NodeLabel }>[];
   /** Nodes the plan no longer has: removed with any relationships left on them. */
-  deleteNodes: Stored<{ id: string }>[];
+  deleteNodes: Stored<{ id: string; label: NodeLabel | undefined }>[];
   createRelationships: RelationshipWrite[];
   updateRelationships: Stored<RelationshipWrite>[];
   /** Relationships the plan no longer has (deleted before any node). */
@@ -173,7 +173,8 @@ export function diffGraph(state: GraphState, plan: GraphPlan): GraphDiff {
   }
   for (const node of state.nodes) {
     if (plannedIds.has(node.id)) continue;
-    diff.deleteNodes.push({ elementId: node.elementId, id: node.id });
+    const label = node.labels.find((name): name is NodeLabel => (NODE_LABELS as readonly string[]).includes(name));
+    diff.deleteNodes.push({ elementId: node.elementId, id: node.id, label });
   }
 
   const storedRels = new Map(state.relationships.map((rel) => [relationshipIdentity(rel), rel]));
