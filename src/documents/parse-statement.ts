@@ -96,7 +96,9 @@ interface Block {
 }
 
 // "-", "•", "*", "–", "—" followed by whitespace; a marker alone on a line is also a bullet.
-const BULLET_MARKER = /^[ \t\u00a0]*[-•*–—▪◦·](?=\s|$)[ \t\u00a0]*/u;
+const BULLET_MARKER = /^[^\S\r\n]*[-•*–—▪◦·](?=\s|$)[^\S\r\n]*/u;
+// A page number left by the PDF extraction, alone between blank lines: "3", "- 3 -", "Page 3 of 5".
+const PAGE_NUMBER = /^(?:(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])$/iu;
 const SENTENCE_END = /[.:;!?]["'”’)\]]*$/u;
 const HEADING_MAX_LENGTH = 100;
 // Verbs that end a lead-in sentence before a list, not a heading.
@@ -105,7 +107,7 @@ const LEAD_IN =
 
 /** Parses statement text into its passages, in document order. */
 export function parseStatement(text: string, options: ParseStatementOptions): ParsedPassage[] {
-  const blocks = mergePageBreaks(splitBlocks(splitLines(text)));
+  const blocks = mergePageBreaks(splitBlocks(splitLines(text)).filter((block) => !isPageNumber(block)));
   const vocabulary = collectVocabulary(text);
   const passages: ParsedPassage[] = [];
   let section = options.preambleSection ?? PREAMBLE_SECTION;
@@ -171,6 +173,10 @@ function splitBlocks(lines: Line[]): Block[] {
     sawBlank = false;
   }
   return blocks;
+}
+
+function isPageNumber(block: Block): boolean {
+  return block.afterBlank && block.lines.length === 1 && PAGE_NUMBER.test(block.lines[0]?.raw.trim() ?? '');
 }
 
 /**

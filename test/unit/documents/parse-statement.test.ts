@@ -164,6 +164,21 @@ describe('parseStatement layout rules', () => {
     expect(passages).toHaveLength(2);
   });
 
+  it('drops page numbers and form feeds left by PDF extraction, joining the sentence they split', () => {
+    const text = 'We will act on the\n\n\f\n  2\n\nPage 3 of 4\n\n- 4 -\n\n\frecommendations of the report.\n';
+    const passages = parse(text);
+    expect(passages.map((p) => p.text)).toEqual(['We will act on the recommendations of the report.']);
+    expect(text.slice(passages[0]!.start, passages[0]!.end)).toMatch(/^We will act.*report\.$/su);
+  });
+
+  it('takes a marker alone on its line, or after a form feed, as a bullet', () => {
+    const passages = parse('Plans:\n\n-\nTo act now.\n\n\f- To act later.\n');
+    expect(passages.map((p) => [p.section, p.kind, p.text])).toEqual([
+      ['Plans', 'BULLET', 'To act now.'],
+      ['Plans', 'BULLET', 'To act later.'],
+    ]);
+  });
+
   it('handles CRLF line ends and gives offsets into the original', () => {
     const text = 'Heading:\r\n\r\n-  Do this\r\nand that.\r\n';
     const [only] = parse(text);
