@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dataOf, errorOf } from './expect-graphql.ts';
-import { serveSeededGraph, type SeededServer } from './serve-seeded-graph.ts';
+import { serveSeededGraph, type GraphqlResponse, type SeededServer } from './serve-seeded-graph.ts';
 
 // The generated (@neo4j/graphql) queries over real HTTP, against the real seed.
 let server: SeededServer;
@@ -12,6 +12,9 @@ afterAll(async () => {
 });
 
 type Edge<P, N> = { properties: P; node: N };
+type ConnectionPage = {
+  commitmentsConnection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] };
+};
 
 describe('attendance and offices', () => {
   test('the meeting was attended by the two prime ministers and four ministers, each with the office held', async () => {
@@ -212,9 +215,7 @@ describe('pagination', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const response = await server.query<{
-        commitmentsConnection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] };
-      }>(
+      const response: GraphqlResponse<ConnectionPage> = await server.query<ConnectionPage>(
         `query Page($after: String) {
           commitmentsConnection(first: 10, after: $after, sort: [{ id: ASC }]) {
             totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
@@ -222,7 +223,7 @@ describe('pagination', () => {
         }`,
         { after },
       );
-      const page = dataOf(response).commitmentsConnection;
+      const page: ConnectionPage['commitmentsConnection'] = dataOf(response).commitmentsConnection;
       expect(page.totalCount).toBe(ids.length);
       seen.push(...page.edges.map((edge) => edge.node.id));
       pages += 1;

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import type { GraphQLEnumType, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../src/graph/graph-plan.ts';
+import {
+  DATE_BASES,
+  DOCUMENT_KINDS,
+  EVENT_KINDS,
+  INSTRUMENT_KINDS,
+  INSTRUMENT_STATUSES,
+  INVOLVES_ROLES,
+  MODALITIES,
+  ORGANISATION_KINDS,
+  PLACE_KINDS,
+} from '../../../src/seeding/seed-schema.ts';
+import { KnownOperationTypesRule } from '../../../src/server/schema/known-operation-types-rule.ts';
+import { buildGraphqlSchema, readTypeDefs } from '../../../src/server/schema/build-graphql-schema.ts';
+import type { Driver } from 'neo4j-driver';
+
+// @neo4j/graphql builds its schema with graphql's CommonJS build, as Node loads it; vitest would
+// hand this file the ESM build, whose instanceof checks reject the other build's types.
+const { isEnumType, isObjectType, parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+// The generated schema needs no database: the driver is only used when a query runs.
+let schema: GraphQLSchema;
+let typeDefs: string;
+beforeAll(async () => {
+  schema = await buildGraphqlSchema({} as Driver, 'neo4j');
+  typeDefs = await readTypeDefs();
+});
+
+const plural: Record<string, string> = {
+  Document: 'documents',
+  Passage: 'passages',
+  Reference: 'references',
+  Country: 'countries',
+  Place: 'places',
+  Person: 'people',
+  Organisation: 'organisations',
+  Instrument: 'instruments',
+  Event: 'events',
+  Commitment: 'commitments',
+  Topic: 'topics',
+};
+
+describe('generated schema', () => {
+  test('every node label has a type with a list query and a connection query', () => {
+    const queries = schema.getQueryType()!.getFields();
+    for (const label of NODE_LABELS) {
+      expect(isObjectType(schema.getType(label)), label).toBe(true);
+      expect(queries[plural[label]!], label).toBeDefined();
+      expect(queries[`${plural[label]!}Connection`], label).toBeDefined();
+    }
+  });
+
+  test('list queries take where, sort, limit and offset; connections take first and after', () => {
+    const queries = schema.getQueryType()!.getFields();
+    expect(queries.commitments!.args.map((arg) => arg.name).sort()).toEqual(['limit', 'offset', 'sort', 'where']);
+    expect(queries.commitmentsConnection!.args.map((arg) => arg.name).sort()).toEqual(['after', 'first', 'sort', 'where']);
+  });
+
+  test('every relationship type of the graph model is declared', () => {
+    for (const type of RELATIONSHIP_TYPES) expect(typeDefs, type).toContain(`@relationship(type: "${type}"`);
+  });
+
+  test('there is no Mutation and no Subscription type', () => {
+    expect(schema.getMutationType()).toBeUndefined();
+    expect(schema.getSubscriptionType()).toBeUndefined();
+  });
+
+  test('the analyst queries are there', () => {
+    const queries = schema.getQueryType()!.getFields();
+    for (const name of ['search', 'entity', 'neighbourhood', 'path', 'timeline']) expect(queries[name], name).toBeDefined();
+  });
+
+  test.each([
+    ['DateBasis', DATE_BASES],
+    ['DocumentKind', DOCUMENT_KINDS],
+    ['PlaceKind', PLACE_KINDS],
+    ['OrganisationKind', ORGANISATION_KINDS],
+    ['InstrumentKind', INSTRUMENT_KINDS],
+    ['InstrumentStatus', INSTRUMENT_STATUSES],
+    ['EventKind', EVENT_KINDS],
+    ['Modality', MODALITIES],
+    ['InvolvementRole', INVOLVES_ROLES],
+  ])('enum %s has exactly the values the seed accepts', (name, values) => {
+    const type = schema.getType(name);
+    expect(isEnumType(type)).toBe(true);
+    expect((type as GraphQLEnumType).getValues().map((value) => value.name).sort()).toEqual([...values].sort());
+  });
+
+  test('relationship property types expose provenance', () => {
+    for (const name of ['Provenance', 'Office', 'Party', 'Involvement', 'NearDuplicate']) {
+      const fields = Object.keys((schema.getType(name) as GraphQLObjectType).getFields());
+      expect(fields, name).toEqual(expect.arrayContaining(['documentId', 'passageId', 'quote', 'referenceId']));
+    }
+  });
+});
+
+describe('KnownOperationTypesRule', () => {
+  test('a mutation against this schema fails validation with a read-only message', () => {
+    const errors = validate(schema, parse('mutation { anything }'), [KnownOperationTypesRule]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/read-only.*mutation/);
+  });
+
+  test('a query passes', () => {
+    expect(validate(schema, parse('{ countries { id } }'), [KnownOperationTypesRule])).toEqual([]);
+  });
+});
