@@ -111,13 +111,13 @@ export async function writeCsvDirectory(source: GraphSource, dir: DirectorySink,
 
 /** The neo4j-admin command that loads this folder into an empty database (run it from the folder). */
 export function adminImportScript(manifest: CsvManifest): string {
+  // The database name goes first: after --relationships=<files>... it would be read as one more file.
   const args = [
-    'neo4j-admin database import full',
+    'neo4j-admin database import full "${1:-neo4j}"',
     `  --array-delimiter=${shellQuote(manifest.arrayDelimiter)}`,
     '  --multiline-fields=true',
     ...manifest.nodeFiles.map((f) => `  --nodes=${shellQuote(f.file)}`),
     ...manifest.relationshipFiles.map((f) => `  --relationships=${shellQuote(f.file)}`),
-    '  "${1:-neo4j}"',
   ];
   return [
     '#!/bin/sh',
@@ -206,7 +206,7 @@ class CsvFile {
   private async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     // Empty strings are quoted ("") so that they stay apart from absent values (empty cells).
-    const text = stringify(this.buffer, { quoted_empty: true, cast: { boolean: (v) => String(v) } });
+    const text = stringify(this.buffer, { quoted_match: /^$/ });
     this.buffer = [];
     await this.sink.write(text);
   }

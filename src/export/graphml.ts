@@ -1,6 +1,6 @@
 import { createCB } from 'xmlbuilder2';
 import type { GraphSource, PropertyColumn } from './graph-source.ts';
-import { describePropertyType, floatToText, integerToText, type PropertyType } from './property-types.ts';
+import { describePropertyType, floatToText, integerToText, mergePropertyTypes, type PropertyType } from './property-types.ts';
 import { toJsonValue } from './json-value.ts';
 import type { TextSink } from './sink.ts';
 
@@ -99,14 +99,14 @@ function buildKeys(prefix: string, reservedName: string, properties: PropertyCol
   let n = 0;
   for (const name of [...types.keys()].sort()) {
     const seen = types.get(name) ?? [];
-    const distinct = new Set(seen.map((t) => (t === 'mixed' ? 'mixed' : describePropertyType(t))));
-    const single = distinct.size === 1 && seen[0] !== 'mixed' ? seen[0] : undefined;
+    const single = seen.every((t): t is PropertyType => t !== 'mixed') ? mergePropertyTypes(seen) : undefined;
+    const described = [...new Set(seen.map((t) => (t === 'mixed' ? 'mixed' : describePropertyType(t))))].join(' | ');
     byProperty.set(name, {
       id: `${prefix}${n++}`,
       // a property called like the reserved key keeps its data under a distinct attribute name
       name: name === reservedName ? `property.${name}` : name,
       type: single ? graphmlType(single) : 'string',
-      neo4jType: single ? describePropertyType(single) : [...distinct].join(' | '),
+      neo4jType: single ? describePropertyType({ scalar: single.scalar ?? 'string', list: single.list }) : described,
     });
   }
   return { reserved, byProperty };
