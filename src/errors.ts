@@ -24,6 +24,7 @@ export enum ErrorCode {
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   QUERY_FAILED = 'QUERY_FAILED',
   USAGE = 'USAGE',
+  INTERRUPTED = 'INTERRUPTED',
 }
 
 export interface AppErrorOptions {

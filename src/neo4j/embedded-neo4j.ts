@@ -70,8 +70,11 @@ export class EmbeddedNeo4j {
     return this.child?.pid;
   }
 
-  /** Starts the JVM and resolves once Neo4j and APOC answer inside it. */
-  async start(): Promise<Neo4jConnectionConfig> {
+  /**
+   * Starts the JVM and resolves once Neo4j and APOC answer inside it. Aborting the signal stops
+   * a start-up under way (the JVM is stopped, the promise rejects with INTERRUPTED).
+   */
+  async start(signal?: AbortSignal): Promise<Neo4jConnectionConfig> {
     if (this.state !== 'idle') throw new Error(`EmbeddedNeo4j.start() called in state ${this.state}`);
     this.state = 'starting';
     const { config, logger } = this.options;
@@ -84,7 +87,8 @@ export class EmbeddedNeo4j {
       const build = await buildEmbedded({ logger, javaHome: config.javaHome });
       logger.info(`Starting embedded Neo4j on bolt://127.0.0.1:${config.boltPort} (data in ${config.dataDir})`);
       const started = Date.now();
-      const ready = await this.spawnJvm(java.command, build.classPath, build.pluginsDir, password);
+      throwIfAborted(signal);
+      const ready = await this.spawnJvm(java.command, build.classPath, build.pluginsDir, password, signal);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       logger.info(`Embedded Neo4j ${ready.neo4j} with APOC ${ready.apoc} ready in ${seconds} s`);
       this.state = 'running';
@@ -125,7 +129,7 @@ export class EmbeddedNeo4j {
     this.state = 'stopped';
   }
 
-  private spawnJvm(java: string, classPath: string, pluginsDir: string, password: string): Promise<ReadyEvent> {
+  private spawnJvm(java: string, classPath: string, pluginsDir: string, password: string, signal: AbortSignal | undefined): Promise<ReadyEvent> {
     const { config, logger } = this.options;
     const child = spawn(java, [`-Xmx${config.heapMb}m`, ...JVM_FLAGS, '-cp', classPath, MAIN_CLASS], {
       env: {
@@ -150,6 +154,7 @@ export class EmbeddedNeo4j {
     });
 
     return new Promise<ReadyEvent>((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(interrupted()), { once: true });
       const timer = setTimeout(() => {
         reject(new AppError(ErrorCode.NEO4J_START_FAILED, `Neo4j did not become ready within ${START_TIMEOUT_MS / 1000} s.`, {
           hint: `See ${path.join(config.dataDir, 'logs', 'debug.log')}.`,
@@ -175,6 +180,14 @@ export class EmbeddedNeo4j {
       });
     });
   }
+}
+
+function interrupted(): AppError {
+  return new AppError(ErrorCode.INTERRUPTED, 'Interrupted while Neo4j was starting.');
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw interrupted();
 }
 
 function parseEvent(line: string): ReadyEvent | ErrorEvent | undefined {

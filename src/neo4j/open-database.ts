@@ -16,6 +16,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** PATH to look for `java` in; tests use it to simulate a machine without Java. */
   searchPath?: string | undefined;
+  /** Stops an embedded start-up under way (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
     logger.info(`Using the Neo4j at ${connection.uri} (database ${connection.database})`);
   } else {
     embedded = new EmbeddedNeo4j({ config: config.embedded, logger, searchPath: options.searchPath });
-    connection = { ...(await embedded.start()), database: config.database };
+    connection = { ...(await embedded.start(options.signal)), database: config.database };
   }
   const driver = createDriver(connection);
   try {
