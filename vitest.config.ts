@@ -11,6 +11,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The JSON report lets .ci/run print the counts vitest itself measured.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.entente/test-results.json' },
     globalSetup: ['test/support/global-setup.ts'],
     // One Neo4j serves the whole run (Community has a single user database): integration files
     // take turns, each clearing and filling the database as it needs.

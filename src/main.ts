@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { registerPrepareCommand } from './cli/prepare.ts';
 import { registerServeCommand } from './cli/serve.ts';
 import { registerSeedCommand } from './cli/seed.ts';
 import { registerExportCommand } from './cli/export.ts';
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);
+  registerPrepareCommand(program);
   registerSeedCommand(program);
   registerExportCommand(program);
   registerImportCommand(program);
