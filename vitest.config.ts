@@ -10,16 +10,28 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
     // The JSON report lets .ci/run print the counts vitest itself measured.
     reporters: ['default', 'json'],
     outputFile: { json: '.entente/test-results.json' },
-    globalSetup: ['test/support/global-setup.ts'],
-    // One Neo4j serves the whole run (Community has a single user database): integration files
-    // take turns, each clearing and filling the database as it needs.
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
-    teardownTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          // One Neo4j serves the whole run (Community has a single user database): integration
+          // files take turns, each clearing and filling the database as it needs.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          teardownTimeout: 60_000,
+        },
+      },
+    ],
   },
 });
