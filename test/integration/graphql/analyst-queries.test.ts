@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { silentLogger } from '../../../src/logger.ts';
+import { SEARCH_INDEX_NAME, ensureSchema } from '../../../src/store/ensure-schema.ts';
 import { dataOf, errorOf } from './expect-graphql.ts';
 import { serveSeededGraph, type SeededServer } from './serve-seeded-graph.ts';
 
@@ -307,5 +309,23 @@ describe('timeline', () => {
     const error = errorOf(await server.query(TIMELINE, { from: '2019-01-01', to: '2018-01-01' }));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/after/);
+  });
+});
+
+describe('internal errors', () => {
+  // Last in the file: it removes the search index for a moment and puts it back.
+  test('a database failure reaches the client masked, as INTERNAL_SERVER_ERROR without details', async () => {
+    const { driver, database } = server.db;
+    await driver.executeQuery(`DROP INDEX ${SEARCH_INDEX_NAME} IF EXISTS`, {}, { database });
+    try {
+      const response = await search({ text: 'PNR' });
+      const error = errorOf(response);
+      expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error.message).toBe('Internal server error');
+      expect(JSON.stringify(response)).not.toMatch(/entente_search|Neo\.|fulltext|stack/i);
+    } finally {
+      await ensureSchema(driver, database, { logger: silentLogger });
+    }
+    expect(dataOf(await search({ text: 'PNR' })).search[0]?.id).toBe('pnr');
   });
 });
