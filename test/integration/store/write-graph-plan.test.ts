@@ -81,6 +81,31 @@ describe('ensureSchema', () => {
     expect(constraints).toHaveLength(3);
   });
 
+  it('replaces a search index whose properties are outdated', async () => {
+    await query(`DROP INDEX ${SEARCH_INDEX_NAME}`);
+    await query(`CREATE FULLTEXT INDEX ${SEARCH_INDEX_NAME} FOR (n:Country) ON EACH [n.name]`);
+    const result = await ensureSchema(driver, database, { logger });
+    expect(result.replaced).toEqual([SEARCH_INDEX_NAME]);
+    expect(result.created).toEqual([SEARCH_INDEX_NAME]);
+    const [index] = await query('SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: SEARCH_INDEX_NAME });
+    expect(index?.properties).toEqual(expect.arrayContaining(['name', 'aliases', 'text', 'quote']));
+  });
+
+  it('reports data that breaks a constraint as a QUERY_FAILED error naming the Neo4j code', async () => {
+    await query('DROP CONSTRAINT Topic_id');
+    try {
+      await query("CREATE (:Topic {id: 'twin'}), (:Topic {id: 'twin'})");
+      const failure = await ensureSchema(driver, database, { logger }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AppError);
+      expect((failure as AppError).code).toBe(ErrorCode.QUERY_FAILED);
+      expect((failure as AppError).message).toMatch(/^Creating constraints and indexes: /);
+      expect(String((failure as AppError).details.neo4jCode)).toMatch(/^Neo\.(Client|Database)Error\.Schema\./);
+    } finally {
+      await clearDatabase(driver, database);
+      expect((await ensureSchema(driver, database, { logger })).created).toEqual(['Topic_id']);
+    }
+  });
+
   it('makes each element of a list property such as aliases searchable', async () => {
     await writeGraphPlan(driver, database, smallPlan(), { logger });
     const search = async (phrase: string) =>
