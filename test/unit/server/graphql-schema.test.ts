@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { GraphQLEnumType, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { type GraphQLEnumType, type GraphQLObjectType, type GraphQLSchema, isEnumType, isObjectType, parse, validate } from 'graphql';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../src/graph/graph-plan.ts';
 import {
@@ -16,10 +15,6 @@ import {
 import { KnownOperationTypesRule } from '../../../src/server/schema/known-operation-types-rule.ts';
 import { buildGraphqlSchema, readTypeDefs } from '../../../src/server/schema/build-graphql-schema.ts';
 import type { Driver } from 'neo4j-driver';
-
-// @neo4j/graphql builds its schema with graphql's CommonJS build, as Node loads it; vitest would
-// hand this file the ESM build, whose instanceof checks reject the other build's types.
-const { isEnumType, isObjectType, parse, validate } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 // The generated schema needs no database: the driver is only used when a query runs.
 let schema: GraphQLSchema;
