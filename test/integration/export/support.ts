@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { DEFAULT_SEED_DIR, loadSeed } from '../../../src/cli/seed.ts';
+import { projectRoot } from '../../../src/config.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import { readSeed } from '../../../src/seeding/read-seed.ts';
+import { clearDatabase, type TestDatabase } from '../../support/database.ts';
+
+const run = promisify(execFile);
+
+/** Deletes all data AND all constraints and indexes: the "empty Neo4j" an import expects. */
+export async function wipeDatabase(driver: Driver, database: string): Promise<void> {
+  await clearDatabase(driver, database);
+  const session = driver.session({ database });
+  try {
+    for (const r of (await session.run('SHOW CONSTRAINTS YIELD name')).records) await session.run(`DROP CONSTRAINT \`${r.get('name')}\``);
+    const indexes = await session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name");
+    for (const r of indexes.records) await session.run(`DROP INDEX \`${r.get('name')}\``);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The project's seed, loaded the way `entente seed` loads it, plus a few nodes and relationships
+ * with every value type the exporters must carry (Integer beyond 2^53, Float 1.0, NaN, zoned
+ * datetimes, durations, points, lists of dates, empty lists, quotes, commas and newlines), under
+ * a label without a uniqueness constraint.
+ */
+export async function loadTestGraph(testDb: TestDatabase): Promise<void> {
+  await wipeDatabase(testDb.driver, testDb.database);
+  const seed = await readSeed(DEFAULT_SEED_DIR, { logger: silentLogger });
+  await loadSeed({ driver: testDb.driver, database: testDb.database, uri: testDb.connection.uri, embedded: false, close: async () => {} }, silentLogger, seed);
+  await testDb.driver.executeQuery(
+    `CREATE (a:Sample {id: 'sample-a', big: 9007199254740993, one: 1.0, notANumber: 0.0 / 0.0, flag: false,
+                       text: 'a "quoted", comma-laden\nmulti-line text; with a semicolon', empty: '',
+                       at: datetime('2018-06-11T10:00:00[Europe/Paris]'), local: localdatetime('2018-06-11T10:00:00'),
+                       clock: time('10:15:30+01:00'), wall: localtime('10:15:30.123456789'), span: duration('P1Y2M3DT4H'),
+                       where: point({srid: 4326, x: 5.57, y: 50.63}), days: [date('2018-05-29'), date('2018-06-11')],
+                       none: [], weights: [0.5, 2.0], counts: [1, 2, 3]})
+     CREATE (b:Sample:Extra {id: 'sample-b', name: 'Ünïcödé ✓'})
+     CREATE (a)-[:SAMPLE_LINK {since: date('2018-06-11'), weight: 1.0, note: 'x;y'}]->(b)
+     CREATE (a)-[:SAMPLE_LINK {since: date('2018-06-12'), weight: 2.0}]->(b)
+     WITH a MATCH (c:Country {id: 'FR'}) CREATE (a)-[:SAMPLE_OF]->(c)`,
+    {},
+    { database: testDb.database },
+  );
+}
+
+const consumersDir = path.join(projectRoot, 'tools', 'consumers');
+
+/** The class path of cypher-shell and neo4j-admin, resolved by Maven into tools/consumers (once). */
+export async function consumerClassPath(): Promise<string> {
+  const file = path.join(consumersDir, 'target', 'classpath.txt');
+  const exists = await access(file).then(() => true, () => false);
+  if (!exists) await run('mvn', ['-q', '-B', 'package'], { cwd: consumersDir, timeout: 600_000 });
+  return (await readFile(file, 'utf8')).trim();
+}
+
+/** python3 with NetworkX, installed from PyPI with pip when it is missing. */
+export async function pythonWithNetworkx(): Promise<string> {
+  const python = 'python3';
+  const has = await run(python, ['-c', 'import networkx']).then(() => true, () => false);
+  if (!has) await run(python, ['-m', 'pip', 'install', '--quiet', 'networkx'], { timeout: 300_000 });
+  return python;
+}
+
+export { run };
