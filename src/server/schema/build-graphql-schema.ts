@@ -5,6 +5,7 @@ import { type GraphQLSchema, defaultFieldResolver, lexicographicSortSchema, prin
 import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../config.ts';
 import { createAnalystResolvers } from './analyst-resolvers.ts';
+import { DateScalar } from './date-scalar.ts';
 
 /** The API's type definitions: the single source of the generated schema and the frontend's SDL. */
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
@@ -21,7 +22,7 @@ export async function buildGraphqlSchema(driver: Driver, database: string): Prom
   const neoSchema = new Neo4jGraphQL({
     typeDefs: await readTypeDefs(),
     driver,
-    resolvers: createAnalystResolvers({ driver, database }),
+    resolvers: { ...createAnalystResolvers({ driver, database }), Date: DateScalar },
   });
   const schema = await neoSchema.getSchema();
   useDatabaseByDefault(schema, database);
@@ -30,7 +31,7 @@ export async function buildGraphqlSchema(driver: Driver, database: string): Prom
 
 /** The full generated schema as SDL, types sorted; needs no database (resolvers are never run). */
 export async function printGeneratedSdl(): Promise<string> {
-  const schema = await new Neo4jGraphQL({ typeDefs: await readTypeDefs() }).getSchema();
+  const schema = await new Neo4jGraphQL({ typeDefs: await readTypeDefs(), resolvers: { Date: DateScalar } }).getSchema();
   return printSchema(lexicographicSortSchema(schema));
 }
 

@@ -143,6 +143,30 @@ describe('commitments', () => {
     ]);
   });
 
+  test('a date filter means the written calendar date, whatever the server time zone', async () => {
+    const originalTz = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const data = dataOf<{ commitments: { id: string }[]; timeline: { id: string }[] }>(
+        await server.query(`{
+          commitments(where: { deadline: { eq: "2018-12-31" } }, sort: [{ id: ASC }]) { id }
+          timeline(from: "2018-05-25", to: "2018-05-25") { id }
+        }`),
+      );
+      expect(data.commitments.map((c) => c.id)).toEqual(['c-quadripartite-council-by-year-end', 'c-returning-minors-experts-meeting']);
+      expect(data.timeline.map((e) => e.id)).toEqual(['eu-pnr-entry-into-force-2018', 'gdpr-entry-into-force-2018']);
+    } finally {
+      if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+    }
+  });
+
+  test('an impossible date is a validation error naming the format', async () => {
+    const response = await server.query(`{ commitments(where: { deadline: { lte: "2018-02-30" } }) { id } }`);
+    expect(response.status).toBe(400);
+    expect(errorOf(response)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringMatching(/YYYY-MM-DD/) });
+  });
+
   test('partners beyond France and Belgium: Spain and Morocco (quadripartite council), the Netherlands and the UK (rail PNR)', async () => {
     const data = dataOf<{ countries: { id: string; involvedIn: { id: string }[] }[] }>(
       await server.query(`{
