@@ -5,7 +5,7 @@ import { DateScalar, parseIsoDate } from '../../../src/server/schema/date-scalar
 const originalTz = process.env.TZ;
 afterEach(() => {
   if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
+  else process.env.TZ = originalTz;
 });
 
 describe('Date scalar', () => {
