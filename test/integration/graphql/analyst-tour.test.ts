@@ -6,17 +6,18 @@ import { dataOf } from './expect-graphql.ts';
 import { serveSeededGraph, type SeededServer } from './serve-seeded-graph.ts';
 
 /**
- * Runs every query of the analyst tour against the real seed over HTTP and compares the result
- * with the answer printed under it. After a seed change, ENTENTE_UPDATE_TOUR=1 rewrites the
- * printed answers (like a snapshot update): review the diff before committing it.
+ * Runs every query of the analyst tour (the "Analyst tour" section of README.md and
+ * docs/analyst-tour.md) against the real seed over HTTP and compares the result with the answer
+ * printed under it. After a seed change, ENTENTE_UPDATE_TOUR=1 rewrites the printed answers (like
+ * a snapshot update): review the diff before committing it.
  */
-const TOUR_FILE = path.join(projectRoot, 'docs', 'analyst-tour.md');
 const UPDATE = process.env.ENTENTE_UPDATE_TOUR === '1';
 
 /** A ```graphql block followed (after prose, if any) by a ```json block: the query and its answer. */
 const ENTRY = /```graphql\n([\s\S]*?)```((?:(?!```)[\s\S])*?)```json\n([\s\S]*?)```/g;
 
 interface TourEntry {
+  file: string;
   query: string;
   between: string;
   answer: string;
@@ -24,14 +25,31 @@ interface TourEntry {
   length: number;
 }
 
-function parseTour(markdown: string): TourEntry[] {
-  return [...markdown.matchAll(ENTRY)].map((match) => ({
+interface TourFile {
+  file: string;
+  markdown: string;
+  entries: TourEntry[];
+}
+
+/** The entries of `file`, only those inside the section headed `section` when one is given. */
+async function readTourFile(file: string, section?: string): Promise<TourFile> {
+  const markdown = await readFile(path.join(projectRoot, file), 'utf8');
+  let [from, to] = [0, markdown.length];
+  if (section !== undefined) {
+    const heading = markdown.indexOf(`\n${section}\n`);
+    if (heading < 0) return { file, markdown, entries: [] };
+    const next = markdown.indexOf('\n## ', heading + section.length + 1);
+    [from, to] = [heading, next < 0 ? markdown.length : next];
+  }
+  const entries = [...markdown.slice(from, to).matchAll(ENTRY)].map((match) => ({
+    file,
     query: match[1]!,
     between: match[2]!,
     answer: match[3]!,
-    index: match.index,
+    index: from + match.index,
     length: match[0].length,
   }));
+  return { file, markdown, entries };
 }
 
 /** JSON with each object or list on one line when it fits in 100 columns: answers stay readable. */
@@ -47,9 +65,9 @@ export function formatAnswer(value: unknown, indent = '', column = indent.length
   return `{\n${fields.join(',\n')}\n${indent}}`;
 }
 
-const markdown = await readFile(TOUR_FILE, 'utf8');
-const entries = parseTour(markdown);
-const results = new Map<number, unknown>();
+const tourFiles = [await readTourFile('README.md', '## Analyst tour'), await readTourFile('docs/analyst-tour.md')];
+const entries = tourFiles.flatMap((tourFile) => tourFile.entries);
+const results = new Map<TourEntry, unknown>();
 
 let server: SeededServer;
 beforeAll(async () => {
@@ -57,23 +75,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  if (UPDATE && results.size === entries.length) {
-    let updated = markdown;
-    for (const entry of [...entries].reverse()) {
-      const answer = `${formatAnswer(results.get(entry.index))}\n`;
+  if (!UPDATE || results.size !== entries.length) return;
+  for (const tourFile of tourFiles) {
+    let updated = tourFile.markdown;
+    for (const entry of [...tourFile.entries].reverse()) {
+      const answer = `${formatAnswer(results.get(entry))}\n`;
       const block = `\`\`\`graphql\n${entry.query}\`\`\`${entry.between}\`\`\`json\n${answer}\`\`\``;
       updated = updated.slice(0, entry.index) + block + updated.slice(entry.index + entry.length);
     }
-    await writeFile(TOUR_FILE, updated);
+    if (updated !== tourFile.markdown) await writeFile(path.join(projectRoot, tourFile.file), updated);
   }
 });
 
-test('the tour has at least a dozen questions, each with a printed answer', () => {
+test('the tour has at least a dozen questions, each with a printed answer, some of them in the README', () => {
   expect(entries.length).toBeGreaterThanOrEqual(12);
+  expect(tourFiles[0]!.entries.length).toBeGreaterThan(0);
 });
 
-test.each(entries.map((entry, position) => [position + 1, entry] as const))('tour question %i gets the printed answer', async (_n, entry) => {
+test.each(entries.map((entry, position) => [entry.file, position + 1, entry] as const))('%s: tour question %i gets the printed answer', async (_file, _n, entry) => {
   const data = dataOf(await server.query(entry.query));
-  results.set(entry.index, data);
+  results.set(entry, data);
   if (!UPDATE) expect(data).toEqual(JSON.parse(entry.answer));
 });
