@@ -13,7 +13,7 @@ import {
   PLACE_KINDS,
 } from '../../../src/seeding/seed-schema.ts';
 import { KnownOperationTypesRule } from '../../../src/server/schema/known-operation-types-rule.ts';
-import { buildGraphqlSchema, readTypeDefs } from '../../../src/server/schema/build-graphql-schema.ts';
+import { buildGraphqlSchema, printGeneratedSdl, readTypeDefs } from '../../../src/server/schema/build-graphql-schema.ts';
 import type { Driver } from 'neo4j-driver';
 
 // The generated schema needs no database: the driver is only used when a query runs.
@@ -89,6 +89,17 @@ describe('generated schema', () => {
       const fields = Object.keys((schema.getType(name) as GraphQLObjectType).getFields());
       expect(fields, name).toEqual(expect.arrayContaining(['documentId', 'passageId', 'quote', 'referenceId']));
     }
+  });
+});
+
+describe('printGeneratedSdl', () => {
+  test('prints the generated schema a frontend generates its types from, without mutations', async () => {
+    const sdl = await printGeneratedSdl();
+    expect(sdl).toContain('type Query {');
+    expect(sdl).toContain('commitmentsConnection(');
+    expect(sdl).toContain('input CommitmentWhere {');
+    expect(sdl).not.toContain('type Mutation');
+    expect(sdl).not.toMatch(/^directive @(node|relationship|cypher)\b/m);
   });
 });
 
