@@ -13,6 +13,7 @@ export default defineConfig({
     // The JSON report lets .ci/run print the counts vitest itself measured.
     reporters: ['default', 'json'],
     outputFile: { json: '.entente/test-results.json' },
+    teardownTimeout: 60_000,
     projects: [
       {
         extends: true,
@@ -25,11 +26,11 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // One Neo4j serves the whole run (Community has a single user database): integration
-          // files take turns, each clearing and filling the database as it needs.
-          fileParallelism: false,
+          // files take turns in one worker, each clearing and filling the database as it needs.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
           hookTimeout: 240_000,
-          teardownTimeout: 60_000,
         },
       },
     ],
