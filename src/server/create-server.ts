@@ -38,6 +38,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer({
     schema: options.schema,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Apollo would stop itself on SIGINT and then re-raise the signal, which reads as a second
+    // Ctrl-C; the CLI owns shutdown order (server first, then Neo4j).
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatGraphqlError(formatted, error, logger),
     // The API is read-only: a mutation is a client error, not an execution failure.
     validationRules: [KnownOperationTypesRule],

@@ -63,6 +63,8 @@ describe('entente serve', () => {
       child.kill('SIGINT');
       expect(await exited).toBe(130);
       expect(stderr.join('\n')).toContain('GraphQL server stopped');
+      // One Ctrl-C is one shutdown, not a forced exit (Apollo must not re-raise the signal).
+      expect(stderr.join('\n')).not.toContain('again');
     } finally {
       child.kill('SIGKILL');
     }

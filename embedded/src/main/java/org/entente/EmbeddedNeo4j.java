@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -66,6 +67,10 @@ public final class EmbeddedNeo4j {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // Bolt waits 5 s for connections and 5 s for its threads on shutdown; our
+                    // owner closes its driver before stopping us, so there is nothing to wait for.
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                     .build();
         } catch (Throwable e) {
             failStartup(e);
