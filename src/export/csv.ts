@@ -111,13 +111,15 @@ export async function writeCsvDirectory(source: GraphSource, dir: DirectorySink,
 
 /** The neo4j-admin command that loads this folder into an empty database (run it from the folder). */
 export function adminImportScript(manifest: CsvManifest): string {
-  // The database name goes first: after --relationships=<files>... it would be read as one more file.
+  // Options taking lists (--nodes, --relationships) would swallow a database name after them,
+  // and none may follow it: so the single-valued options go last, then the name.
   const args = [
-    'neo4j-admin database import full "${1:-neo4j}"',
-    `  --array-delimiter=${shellQuote(manifest.arrayDelimiter)}`,
-    '  --multiline-fields=true',
+    'neo4j-admin database import full',
     ...manifest.nodeFiles.map((f) => `  --nodes=${shellQuote(f.file)}`),
     ...manifest.relationshipFiles.map((f) => `  --relationships=${shellQuote(f.file)}`),
+    '  --multiline-fields=true',
+    `  --array-delimiter=${shellQuote(manifest.arrayDelimiter)}`,
+    '  "${1:-neo4j}"',
   ];
   return [
     '#!/bin/sh',

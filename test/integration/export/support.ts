@@ -52,11 +52,15 @@ export async function loadTestGraph(testDb: TestDatabase): Promise<void> {
 
 const consumersDir = path.join(projectRoot, 'tools', 'consumers');
 
-/** The class path of cypher-shell and neo4j-admin, resolved by Maven into tools/consumers (once). */
-export async function consumerClassPath(): Promise<string> {
-  const file = path.join(consumersDir, 'target', 'classpath.txt');
+/**
+ * The class path of a real Neo4j tool, resolved by Maven from tools/consumers (once): neo4j-admin
+ * (org.neo4j.cli.AdminTool) or cypher-shell (org.neo4j.shell.Main), each on its own class path.
+ */
+export async function consumerClassPath(tool: 'neo4j-admin' | 'cypher-shell'): Promise<string> {
+  const cwd = tool === 'cypher-shell' ? path.join(consumersDir, 'cypher-shell') : consumersDir;
+  const file = path.join(cwd, 'target', 'classpath.txt');
   const exists = await access(file).then(() => true, () => false);
-  if (!exists) await run('mvn', ['-q', '-B', 'package'], { cwd: consumersDir, timeout: 600_000 });
+  if (!exists) await run('mvn', ['-q', '-B', 'package'], { cwd, timeout: 600_000 });
   return (await readFile(file, 'utf8')).trim();
 }
 

@@ -87,7 +87,9 @@ describe('writeCsvDirectory', () => {
       ['nodes_Event.csv', 1],
     ]);
     expect(manifest.constraints).toHaveLength(1);
-    expect(dir.text(ADMIN_IMPORT_SCRIPT)).toMatch(/neo4j-admin database import full "\$\{1:-neo4j\}" \\\n {2}--array-delimiter='\|'/);
+    const script = dir.text(ADMIN_IMPORT_SCRIPT);
+    expect(script).toContain("neo4j-admin database import full \\\n  --nodes='nodes_Country_Entity.csv'");
+    expect(script).toMatch(/--relationships='relationships_OCCURRED_IN.csv' \\\n {2}--multiline-fields=true \\\n {2}--array-delimiter='\|' \\\n {2}"\$\{1:-neo4j\}"\n/);
   });
 });
 
