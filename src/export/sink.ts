@@ -42,9 +42,8 @@ export function streamSink(stream: Writable, options: { end: boolean }): TextSin
     pending = [];
     pendingLength = 0;
     if (failure) throw failure;
-    if (!stream.write(chunk)) {
-      await Promise.race([once(stream, 'drain'), once(stream, 'error').then(([error]) => Promise.reject(error))]);
-    }
+    // events.once also rejects on 'error' and removes both listeners either way.
+    if (!stream.write(chunk)) await once(stream, 'drain');
   };
   return {
     async write(text) {
