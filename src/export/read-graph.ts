@@ -28,7 +28,6 @@ export interface ReadGraphOptions {
   selection?: GraphSelection;
 }
 
-
 const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE NOT l STARTS WITH '_' RETURN l ORDER BY l }`;
 
 /**

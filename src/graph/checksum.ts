@@ -118,7 +118,7 @@ export function combineDigests(nodes: MultisetHash, relationships: MultisetHash)
     .digest('hex');
 }
 
-const PUBLIC = "any(l IN labels(x) WHERE NOT l STARTS WITH '_')";
+const isPublic = (variable: string) => `any(l IN labels(${variable}) WHERE NOT l STARTS WITH '_')`;
 
 /** Computes the checksum of the whole graph in `database`. */
 export async function computeGraphChecksum(driver: Driver, database: string, options: ChecksumOptions = {}): Promise<GraphChecksum> {
@@ -126,10 +126,10 @@ export async function computeGraphChecksum(driver: Driver, database: string, opt
   const relationships = new MultisetHash();
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
   try {
-    for await (const record of session.run(`MATCH (x) WHERE ${PUBLIC} RETURN labels(x) AS labels, properties(x) AS properties`)) {
+    for await (const record of session.run(`MATCH (x) WHERE ${isPublic('x')} RETURN labels(x) AS labels, properties(x) AS properties`)) {
       nodes.add(canonicalNode(record.get('labels'), record.get('properties'), options));
     }
-    const relQuery = `MATCH (a)-[r]->(b) WHERE ${PUBLIC.replace(/x/g, 'a')} AND ${PUBLIC.replace(/x/g, 'b')}
+    const relQuery = `MATCH (a)-[r]->(b) WHERE ${isPublic('a')} AND ${isPublic('b')}
                       RETURN labels(a) AS aLabels, a.id AS aId, type(r) AS type, properties(r) AS properties, labels(b) AS bLabels, b.id AS bId`;
     for await (const record of session.run(relQuery)) {
       relationships.add(

@@ -101,13 +101,22 @@ export async function inOneTransaction<T>(options: ImportOptions, body: (tx: Tra
     return result;
   } catch (error) {
     if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-    throw error;
+    throw importError(error, 'The import transaction failed');
   } finally {
     await session.close();
   }
 }
 
 export function importError(error: unknown, context: string, statement?: string, line?: number): unknown {
+  if (isTransactionMemoryError(error)) {
+    return new AppError(ErrorCode.IMPORT_TOO_LARGE, `${context}: the import no longer fits in Neo4j's transaction memory (${(error as Error).message}).`, {
+      cause: error,
+      hint:
+        'The import is one transaction, so Neo4j must hold all of it before committing. Give Neo4j more heap ' +
+        '(ENTENTE_NEO4J_HEAP_MB for the embedded one; dbms.memory.transaction.total.max on a server), or load a big ' +
+        'CSV export with neo4j-admin (neo4j-admin-import.sh in the export). Nothing was imported.',
+    });
+  }
   const mapped = mapDriverError(error, context);
   if (mapped instanceof AppError && mapped.code === ErrorCode.QUERY_FAILED) {
     return new AppError(ErrorCode.IMPORT_INVALID, `${context}${line ? ` (line ${line})` : ''}: ${(error as Error).message}`, {
@@ -117,6 +126,13 @@ export function importError(error: unknown, context: string, statement?: string,
     });
   }
   return mapped;
+}
+
+/** Neo4j's transaction memory guard (dbms.memory.transaction.*), whatever the exact code. */
+function isTransactionMemoryError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' || /dbms\.memory\.transaction/.test(message);
 }
 
 async function readQuery(options: ImportOptions, cypher: string): Promise<Record<string, unknown>[]> {
