@@ -64,7 +64,7 @@ describe('entente serve', () => {
       expect(await exited).toBe(130);
       expect(stderr.join('\n')).toContain('GraphQL server stopped');
       // One Ctrl-C is one shutdown, not a forced exit (Apollo must not re-raise the signal).
-      expect(stderr.join('\n')).not.toContain('again');
+      expect(stderr.join('\n')).not.toContain('SIGINT again');
     } finally {
       child.kill('SIGKILL');
     }
