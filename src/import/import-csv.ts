@@ -9,7 +9,15 @@ import { cypherName } from '../export/cypher-literal.ts';
 import { idempotent } from '../export/cypher.ts';
 import type { ScalarType } from '../export/property-types.ts';
 import { type CsvHeader, type HeaderColumn, parseCsvHeader } from './csv-header.ts';
-import { assertEmptyDatabase, importError, type ImportOptions, type ImportStats, inOneTransaction, SchemaChanges } from './import-support.ts';
+import {
+  assertEmptyDatabase,
+  importError,
+  type ImportOptions,
+  type ImportStats,
+  inOneTransaction,
+  runAndRelease,
+  SchemaChanges,
+} from './import-support.ts';
 
 export interface CsvImportOptions extends ImportOptions {
   /** Overrides the manifest's; `;` when there is no manifest. */
@@ -237,7 +245,7 @@ async function importNodeFile(
     const labels = batch.labels.map(cypherName).join(':');
     const statement = `UNWIND $rows AS row CREATE (n${labels ? `:${labels}` : ''}) SET n = row.p${assignments}`;
     try {
-      await tx.run(statement, { rows: batch.rows.map((r) => ({ p: r.plain, t: r.typed })) });
+      await runAndRelease(tx, statement, { rows: batch.rows.map((r) => ({ p: r.plain, t: r.typed })) });
     } catch (error) {
       throw importError(error, `${plan.file}: writing nodes failed`, statement);
     }
@@ -298,8 +306,7 @@ async function importRelationshipFile(
       `CREATE (a)-[r:${cypherName(batch.type)}]->(b) SET r = row.p${assignments}`;
     let made: number;
     try {
-      const result = await tx.run(statement, { rows: batch.rows });
-      made = result.summary.counters.updates().relationshipsCreated;
+      made = (await runAndRelease(tx, statement, { rows: batch.rows })).counters.updates().relationshipsCreated;
     } catch (error) {
       throw importError(error, `${plan.file}: writing relationships failed`, statement);
     }

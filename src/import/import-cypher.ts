@@ -1,6 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { AppError, ErrorCode } from '../errors.ts';
-import { assertEmptyDatabase, importError, type ImportOptions, type ImportStats, inOneTransaction, SchemaChanges } from './import-support.ts';
+import {
+  assertEmptyDatabase,
+  importError,
+  type ImportOptions,
+  type ImportStats,
+  inOneTransaction,
+  runAndRelease,
+  SchemaChanges,
+} from './import-support.ts';
 import { isSchemaStatement, type ScriptStatement, splitCypherScript } from './split-cypher.ts';
 
 const IGNORED_COMMANDS = /^:(begin|commit|rollback|schema\s+await)\b/i;
@@ -45,8 +53,7 @@ export async function importCypherScript(file: string, options: ImportOptions): 
             return;
           }
           try {
-            const result = await tx.run(statement.text);
-            const counters = result.summary.counters.updates();
+            const counters = (await runAndRelease(tx, statement.text)).counters.updates();
             nodes += counters.nodesCreated - counters.nodesDeleted;
             relationships += counters.relationshipsCreated - counters.relationshipsDeleted;
           } catch (error) {

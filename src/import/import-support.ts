@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type ResultSummary, type Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
@@ -105,6 +105,25 @@ export async function inOneTransaction<T>(options: ImportOptions, body: (tx: Tra
   } finally {
     await session.close();
   }
+}
+
+/**
+ * neo4j-driver keeps every result of an open transaction until it commits, and a result keeps
+ * its query text and parameters (in its summary, and in private fields): for an import in one
+ * transaction that is the whole data set, held here as well as in Neo4j. Once a result is
+ * consumed nothing reads them again, so let them go. If the private fields change name, only
+ * the memory saving is lost.
+ */
+export async function runAndRelease(tx: Transaction, query: string, parameters?: Record<string, unknown>): Promise<ResultSummary> {
+  const result = tx.run(query, parameters);
+  const { summary } = await result;
+  const kept = summary.query as { text: string; parameters: Record<string, unknown> };
+  kept.text = '';
+  kept.parameters = {};
+  const fields = result as unknown as { _query?: unknown; _parameters?: unknown };
+  if ('_query' in fields) fields._query = '';
+  if ('_parameters' in fields) fields._parameters = {};
+  return summary;
 }
 
 export function importError(error: unknown, context: string, statement?: string, line?: number): unknown {
