@@ -22,6 +22,11 @@ export interface GraphChecksum {
 
 export interface ChecksumOptions {
   /**
+   * Count internal labels, properties and nodes (names starting with `_`, such as the seed's
+   * ownership marks) too: tests use it to prove that a refused write changed nothing at all.
+   */
+  includeInternal?: boolean;
+  /**
    * Treat an empty list like an absent property: neo4j-admin's CSV import cannot write empty
    * lists, so comparisons with a bulk-imported database need this. Off by default.
    */
@@ -83,23 +88,23 @@ export function canonicalValue(value: unknown): string {
 
 export function canonicalProperties(properties: Record<string, unknown>, options: ChecksumOptions = {}): string {
   const keys = Object.keys(properties)
-    .filter((key) => !key.startsWith('_'))
+    .filter((key) => options.includeInternal || !key.startsWith('_'))
     .filter((key) => !(options.ignoreEmptyLists && Array.isArray(properties[key]) && (properties[key] as unknown[]).length === 0))
     .sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalValue(properties[key])}`).join(',')}}`;
 }
 
-export function publicLabels(labels: readonly string[]): string[] {
-  return labels.filter((label) => !label.startsWith('_')).sort();
+export function publicLabels(labels: readonly string[], options: ChecksumOptions = {}): string[] {
+  return labels.filter((label) => options.includeInternal || !label.startsWith('_')).sort();
 }
 
 export function canonicalNode(labels: readonly string[], properties: Record<string, unknown>, options: ChecksumOptions = {}): string {
-  return `N${JSON.stringify(publicLabels(labels))}${canonicalProperties(properties, options)}`;
+  return `N${JSON.stringify(publicLabels(labels, options))}${canonicalProperties(properties, options)}`;
 }
 
 /** A node as a relationship end: its labels and `id`. */
-export function canonicalEnd(labels: readonly string[], id: unknown): string {
-  return `${JSON.stringify(publicLabels(labels))}${canonicalValue(id ?? null)}`;
+export function canonicalEnd(labels: readonly string[], id: unknown, options: ChecksumOptions = {}): string {
+  return `${JSON.stringify(publicLabels(labels, options))}${canonicalValue(id ?? null)}`;
 }
 
 export function canonicalRelationship(
@@ -118,7 +123,8 @@ export function combineDigests(nodes: MultisetHash, relationships: MultisetHash)
     .digest('hex');
 }
 
-const isPublic = (variable: string) => `any(l IN labels(${variable}) WHERE NOT l STARTS WITH '_')`;
+const isCounted = (variable: string, options: ChecksumOptions) =>
+  options.includeInternal ? 'true' : `any(l IN labels(${variable}) WHERE NOT l STARTS WITH '_')`;
 
 /** Computes the checksum of the whole graph in `database`. */
 export async function computeGraphChecksum(driver: Driver, database: string, options: ChecksumOptions = {}): Promise<GraphChecksum> {
@@ -126,17 +132,17 @@ export async function computeGraphChecksum(driver: Driver, database: string, opt
   const relationships = new MultisetHash();
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
   try {
-    for await (const record of session.run(`MATCH (x) WHERE ${isPublic('x')} RETURN labels(x) AS labels, properties(x) AS properties`)) {
+    for await (const record of session.run(`MATCH (x) WHERE ${isCounted('x', options)} RETURN labels(x) AS labels, properties(x) AS properties`)) {
       nodes.add(canonicalNode(record.get('labels'), record.get('properties'), options));
     }
-    const relQuery = `MATCH (a)-[r]->(b) WHERE ${isPublic('a')} AND ${isPublic('b')}
+    const relQuery = `MATCH (a)-[r]->(b) WHERE ${isCounted('a', options)} AND ${isCounted('b', options)}
                       RETURN labels(a) AS aLabels, a.id AS aId, type(r) AS type, properties(r) AS properties, labels(b) AS bLabels, b.id AS bId`;
     for await (const record of session.run(relQuery)) {
       relationships.add(
         canonicalRelationship(
           record.get('type'),
-          canonicalEnd(record.get('aLabels'), record.get('aId')),
-          canonicalEnd(record.get('bLabels'), record.get('bId')),
+          canonicalEnd(record.get('aLabels'), record.get('aId'), options),
+          canonicalEnd(record.get('bLabels'), record.get('bId'), options),
           record.get('properties'),
           options,
         ),

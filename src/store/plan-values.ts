@@ -2,8 +2,9 @@
  * Conversion between plan values and what Neo4j stores, and a canonical form of both sides so the
  * loader can tell whether a stored node or relationship already matches the plan.
  */
-import neo4j, { Date as Neo4jDate, isDate, isInt } from 'neo4j-driver';
+import neo4j, { Date as Neo4jDate } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
+import { canonicalValue } from '../graph/checksum.ts';
 import type { PlanScalar, PlanValue } from '../graph/graph-plan.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -74,7 +75,8 @@ function scalarKind(value: PlanScalar): string {
 
 /**
  * A stable string for a property map, equal for a plan's stored form and the same map read back
- * from Neo4j. Key order does not matter; value types do (an Integer 1 differs from the string "1").
+ * from Neo4j. Key order does not matter; value types do (an Integer 1 differs from the string "1"),
+ * as the graph checksum's canonicalValue decides: one notion of "the same typed value".
  */
 export function canonicalProperties(properties: Record<string, unknown>): string {
   const entries = Object.entries(properties)
@@ -82,22 +84,4 @@ export function canonicalProperties(properties: Record<string, unknown>): string
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => [name, canonicalValue(value)]);
   return JSON.stringify(entries);
-}
-
-function canonicalValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalValue);
-  if (isInt(value)) return `i:${value.toString()}`;
-  if (isDate(value)) return `d:${value.toString()}`;
-  switch (typeof value) {
-    case 'string':
-      return `s:${value}`;
-    case 'boolean':
-      return `b:${value}`;
-    case 'number':
-      // A driver built with disableLosslessIntegers returns whole numbers as JS numbers.
-      return Number.isInteger(value) ? `i:${value}` : `f:${value}`;
-    default:
-      // Other temporal and spatial types: the driver's string form is their canonical text.
-      return `o:${String(value)}`;
-  }
 }

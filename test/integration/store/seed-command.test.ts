@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import type { GraphPlan } from '../../../src/graph/graph-plan.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import type { Database } from '../../../src/neo4j/open-database.ts';
 import { readSeed } from '../../../src/seeding/read-seed.ts';
-import { canonicalProperties } from '../../../src/store/plan-values.ts';
+import { computeGraphChecksum } from '../../../src/graph/checksum.ts';
 import { readLoadedSeed } from '../../../src/store/seed-meta.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 
@@ -67,14 +66,9 @@ function planCounts(plan: GraphPlan) {
   return { nodes, relationships };
 }
 
+/** Everything in the database, internal seed marks included: a refused write must change nothing. */
 async function checksum(): Promise<string> {
-  const nodes = (await query('MATCH (n) RETURN labels(n) AS labels, properties(n) AS p')).map(
-    (row) => `${[...(row.labels as string[])].sort().join(':')} ${canonicalProperties(row.p as Record<string, unknown>)}`,
-  );
-  const rels = (await query('MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p')).map(
-    (row) => `${row.a} ${row.t} ${row.b} ${canonicalProperties(row.p as Record<string, unknown>)}`,
-  );
-  return createHash('sha256').update(JSON.stringify([nodes.sort(), rels.sort()])).digest('hex');
+  return (await computeGraphChecksum(db.driver, db.database, { includeInternal: true })).checksum;
 }
 
 interface CliRun {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isDate, isInt, type Driver } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../../../src/errors.ts';
@@ -7,7 +6,7 @@ import { silentLogger } from '../../../src/logger.ts';
 import { ensureSchema, SEARCH_INDEX_NAME } from '../../../src/store/ensure-schema.ts';
 import { needsSeeding, readLoadedSeed } from '../../../src/store/seed-meta.ts';
 import { writeGraphPlan } from '../../../src/store/write-graph-plan.ts';
-import { canonicalProperties } from '../../../src/store/plan-values.ts';
+import { computeGraphChecksum } from '../../../src/graph/checksum.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { smallPlan } from './plan-fixture.ts';
 
@@ -60,15 +59,9 @@ function planCounts(plan: GraphPlan) {
   return { nodes, relationships };
 }
 
-/** A checksum of everything in the database: labels, properties, relationships and theirs. */
+/** Everything in the database, internal seed marks included: a refused write must change nothing. */
 async function checksum(): Promise<string> {
-  const nodes = (await query('MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties')).map(
-    (row) => `${[...(row.labels as string[])].sort().join(':')} ${canonicalProperties(row.properties as Record<string, unknown>)}`,
-  );
-  const rels = (
-    await query('MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS properties')
-  ).map((row) => `${row.from} ${row.type} ${row.to} ${canonicalProperties(row.properties as Record<string, unknown>)}`);
-  return createHash('sha256').update(JSON.stringify([nodes.sort(), rels.sort()])).digest('hex');
+  return (await computeGraphChecksum(db.driver, db.database, { includeInternal: true })).checksum;
 }
 
 describe('ensureSchema', () => {
