@@ -75,6 +75,8 @@ describe('Cypher script replayed by cypher-shell', () => {
     const { uri, username, password } = testDb.connection;
     await run('java', ['-cp', classPath, 'org.neo4j.shell.Main', '-a', uri, '-u', username, '-p', password, '--format', 'plain', '--non-interactive', '-f', file], {
       timeout: 240_000,
+      // A hung JVM may ignore SIGTERM; nothing a test starts may outlive it.
+      killSignal: 'SIGKILL',
       maxBuffer: 64 * 1024 * 1024,
     });
     expect(await computeGraphChecksum(testDb.driver, testDb.database)).toEqual(original);
@@ -96,6 +98,8 @@ describe('CSV loaded by neo4j-admin database import', () => {
     const { stdout } = await run('sh', [path.join(csvDir, 'neo4j-admin-import.sh')], {
       env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NEO4J_HOME: home },
       timeout: 300_000,
+      // A hung JVM may ignore SIGTERM; nothing a test starts may outlive it.
+      killSignal: 'SIGKILL',
       maxBuffer: 64 * 1024 * 1024,
     });
     expect(stdout).toMatch(new RegExp(`${original.nodes} nodes`));
