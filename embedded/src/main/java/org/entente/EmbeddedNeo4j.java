@@ -52,7 +52,6 @@ public final class EmbeddedNeo4j {
         String password = required(env, "ENTENTE_NEO4J_PASSWORD");
         Path plugins = Path.of(required(env, "ENTENTE_NEO4J_PLUGINS")).toAbsolutePath();
         long pageCacheMb = Long.parseLong(env.getOrDefault("ENTENTE_NEO4J_PAGECACHE_MB", "256"));
-        long txTimeoutSeconds = Long.parseLong(env.getOrDefault("ENTENTE_NEO4J_TX_TIMEOUT_S", "0"));
 
         try {
             service = new DatabaseManagementServiceBuilder(home)
@@ -65,7 +64,6 @@ public final class EmbeddedNeo4j {
                     .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
                     .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     // Bolt waits 5 s for connections and 5 s for its threads on shutdown; our
                     // owner closes its driver before stopping us, so there is nothing to wait for.
