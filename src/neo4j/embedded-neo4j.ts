@@ -54,7 +54,9 @@ export class EmbeddedNeo4j {
   private state: EmbeddedState = 'idle';
   private child: ChildProcessWithoutNullStreams | undefined;
   private stopping: Promise<void> | undefined;
-  private readonly killOnExit = () => this.child?.kill('SIGKILL');
+  // On a sudden exit we cannot wait, but SIGTERM still lets the JVM's shutdown hook close the
+  // store cleanly after we are gone.
+  private readonly killOnExit = () => this.child?.kill('SIGTERM');
   private readonly options: EmbeddedNeo4jOptions;
 
   constructor(options: EmbeddedNeo4jOptions) {

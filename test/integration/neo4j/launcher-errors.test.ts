@@ -87,6 +87,22 @@ describe('the embedded Neo4j launcher refuses to start, with an actionable error
     }
   });
 
+  it('but takes over a lock left by a process that is gone', async () => {
+    const gone = spawn('true');
+    await new Promise((resolve) => gone.once('exit', resolve));
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen({ port: 0, host: '127.0.0.1' }, resolve));
+    try {
+      const cfg = await configFor('stale-lock', { boltPort: (blocker.address() as net.AddressInfo).port });
+      await mkdir(cfg.dataDir, { recursive: true });
+      await writeFile(path.join(cfg.dataDir, 'entente.lock'), String(gone.pid));
+      // Past the lock, the busy port is the next thing to stop it: proof the stale lock was taken.
+      await expect(new EmbeddedNeo4j({ config: cfg, logger: silentLogger }).start()).rejects.toMatchObject({ code: ErrorCode.PORT_IN_USE });
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('when Maven is not installed', async () => {
     await expect(
       buildEmbedded({ logger: silentLogger, force: true, searchPath: path.join(scratch, 'empty-bin') }),
