@@ -7,13 +7,12 @@ import { parseDocument } from 'yaml';
 import { DEFAULT_SEED_DIR, loadSeed, seedIfNeeded } from '../../../src/cli/seed.ts';
 import { projectRoot } from '../../../src/config.ts';
 import { AppError, ErrorCode } from '../../../src/errors.ts';
-import type { GraphPlan } from '../../../src/graph/graph-plan.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import type { Database } from '../../../src/neo4j/open-database.ts';
 import { readSeed } from '../../../src/seeding/read-seed.ts';
-import { computeGraphChecksum } from '../../../src/graph/checksum.ts';
 import { readLoadedSeed } from '../../../src/store/seed-meta.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { fullChecksum, planCounts, queryRows } from './graph-probe.ts';
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures', 'store');
 const validSeed = path.join(fixtures, 'valid');
@@ -38,10 +37,8 @@ beforeEach(async () => {
   await clearDatabase(db.driver, db.database);
 });
 
-async function query(cypher: string, parameters: Record<string, unknown> = {}) {
-  const { records } = await db.driver.executeQuery(cypher, parameters, { database: db.database });
-  return records.map((record) => record.toObject());
-}
+const query = (cypher: string, parameters: Record<string, unknown> = {}) => queryRows(db.driver, db.database, cypher, parameters);
+const checksum = () => fullChecksum(db.driver, db.database);
 
 /** Seed nodes by primary label and seed relationships by type, as stored. */
 async function countSeedGraph() {
@@ -58,18 +55,6 @@ async function countSeedGraph() {
   return { nodes, relationships };
 }
 
-function planCounts(plan: GraphPlan) {
-  const nodes: Record<string, number> = {};
-  for (const node of plan.nodes) nodes[node.label] = (nodes[node.label] ?? 0) + 1;
-  const relationships: Record<string, number> = {};
-  for (const rel of plan.relationships) relationships[rel.type] = (relationships[rel.type] ?? 0) + 1;
-  return { nodes, relationships };
-}
-
-/** Everything in the database, internal seed marks included: a refused write must change nothing. */
-async function checksum(): Promise<string> {
-  return (await computeGraphChecksum(db.driver, db.database, { includeInternal: true })).checksum;
-}
 
 interface CliRun {
   code: number | null;

@@ -6,8 +6,8 @@ import { silentLogger } from '../../../src/logger.ts';
 import { ensureSchema, SEARCH_INDEX_NAME } from '../../../src/store/ensure-schema.ts';
 import { needsSeeding, readLoadedSeed } from '../../../src/store/seed-meta.ts';
 import { writeGraphPlan } from '../../../src/store/write-graph-plan.ts';
-import { computeGraphChecksum } from '../../../src/graph/checksum.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { fullChecksum, planCounts, queryRows } from './graph-probe.ts';
 import { smallPlan } from './plan-fixture.ts';
 
 let db: TestDatabase;
@@ -31,10 +31,8 @@ beforeEach(async () => {
   await clearDatabase(driver, database);
 });
 
-async function query(cypher: string, parameters: Record<string, unknown> = {}) {
-  const { records } = await driver.executeQuery(cypher, parameters, { database });
-  return records.map((record) => record.toObject());
-}
+const query = (cypher: string, parameters: Record<string, unknown> = {}) => queryRows(driver, database, cypher, parameters);
+const checksum = () => fullChecksum(driver, database);
 
 /** Nodes by primary label and relationships by type, internal ones (`_...`) left out. */
 async function countGraph(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }> {
@@ -51,18 +49,7 @@ async function countGraph(): Promise<{ nodes: Record<string, number>; relationsh
   return { nodes, relationships };
 }
 
-function planCounts(plan: GraphPlan) {
-  const nodes: Record<string, number> = {};
-  for (const node of plan.nodes) nodes[node.label] = (nodes[node.label] ?? 0) + 1;
-  const relationships: Record<string, number> = {};
-  for (const rel of plan.relationships) relationships[rel.type] = (relationships[rel.type] ?? 0) + 1;
-  return { nodes, relationships };
-}
 
-/** Everything in the database, internal seed marks included: a refused write must change nothing. */
-async function checksum(): Promise<string> {
-  return (await computeGraphChecksum(db.driver, db.database, { includeInternal: true })).checksum;
-}
 
 describe('ensureSchema', () => {
   it('creates nothing the second time and keeps the search index online', async () => {
