@@ -76,3 +76,12 @@ export const RELATIONSHIP_TYPES = [
   'OCCURRED_IN',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Relationships that tie a fact to its source (document structure, provenance), not facts. */
+export const STRUCTURAL_TYPES = ['PART_OF', 'MENTIONED_IN', 'EXTERNAL_SOURCE'] as const satisfies readonly RelationshipType[];
+
+/** The fact relationships: what a seed file may write as `links`. */
+export type LinkType = Exclude<RelationshipType, (typeof STRUCTURAL_TYPES)[number]>;
+export const LINK_TYPES: readonly LinkType[] = RELATIONSHIP_TYPES.filter(
+  (type): type is LinkType => !(STRUCTURAL_TYPES as readonly string[]).includes(type),
+);

@@ -22,7 +22,8 @@ import {
   type SeedInput,
   type SeedRecords,
 } from './parse-seed-records.ts';
-import { checkEndpoints, LINK_TYPES } from './relationship-rules.ts';
+import { LINK_TYPES } from '../graph/graph-plan.ts';
+import { checkEndpoints } from './relationship-rules.ts';
 import { ProblemCollector, type FieldPath, type RecordOrigin, type SeedProblem } from './seed-problems.ts';
 import {
   documentEntitySchema,

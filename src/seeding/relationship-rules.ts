@@ -11,25 +11,6 @@ export interface EndpointRule {
   toKinds?: readonly string[];
 }
 
-/** Types the seed writes itself (passages, mentions, external sources), never as `links`. */
-export const STRUCTURAL_TYPES = ['PART_OF', 'MENTIONED_IN', 'EXTERNAL_SOURCE'] as const;
-
-export const LINK_TYPES = [
-  'HOLDS_OFFICE',
-  'BELONGS_TO',
-  'LOCATED_IN',
-  'ATTENDED',
-  'PARTY_TO',
-  'INVOLVES',
-  'CONCERNS',
-  'ON_TOPIC',
-  'HAS_DEADLINE_EVENT',
-  'BUILDS_ON',
-  'NEAR_DUPLICATE_OF',
-  'RECORDS',
-  'OCCURRED_IN',
-] as const satisfies readonly RelationshipType[];
-export type LinkType = (typeof LINK_TYPES)[number];
 
 export const ENDPOINT_RULES: Record<RelationshipType, EndpointRule> = {
   PART_OF: { from: ['Passage'], to: ['Document'] },

@@ -4,7 +4,7 @@
  * rules (ids, passages, quotes, endpoints) are checked afterwards in build-seed-plan.ts.
  */
 import { z } from 'zod';
-import { LINK_TYPES } from './relationship-rules.ts';
+import { LINK_TYPES } from '../graph/graph-plan.ts';
 
 export const DATE_BASES = ['STATED', 'YEAR_INFERRED', 'EXTERNAL', 'APPROXIMATE'] as const;
 export const DOCUMENT_KINDS = [

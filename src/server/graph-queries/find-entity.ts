@@ -1,3 +1,4 @@
+import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
 import type { NodeLabel } from '../../graph/graph-plan.ts';
 import {
   type EdgeProvenance,
@@ -5,7 +6,6 @@ import {
   type GraphSource,
   NODE_PROJECTION,
   PROVENANCE_KEYS,
-  STRUCTURAL_TYPES,
   matchNodeById,
   primaryLabel,
   publicProperties,

@@ -1,10 +1,10 @@
+import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
 import neo4j from 'neo4j-driver';
 import {
   EDGE_PROJECTION,
   type Graph,
   type GraphSource,
   NODE_PROJECTION,
-  STRUCTURAL_TYPES,
   matchNodeById,
   readRecords,
   toGraphEdge,

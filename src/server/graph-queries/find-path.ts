@@ -1,9 +1,9 @@
+import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
 import {
   EDGE_PROJECTION,
   type Graph,
   type GraphSource,
   NODE_PROJECTION,
-  STRUCTURAL_TYPES,
   knownIdsQuery,
   matchNodeById,
   readRecords,

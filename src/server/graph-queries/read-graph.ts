@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../../graph/graph-plan.ts';
+import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
 import { ENTITY_LABEL, SOURCE_LABEL, isInternalName } from '../../store/labels.ts';
 
 /** Where the analyst queries read from. */
@@ -8,8 +8,6 @@ export interface GraphSource {
   database: string;
 }
 
-/** Relationships that tie a fact to its source rather than stating a fact. */
-export const STRUCTURAL_TYPES: readonly RelationshipType[] = ['MENTIONED_IN', 'PART_OF', 'EXTERNAL_SOURCE'];
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
 const QUERY_TIMEOUT_MS = 15_000;
