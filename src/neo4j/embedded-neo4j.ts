@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedNeo4jConfig, Neo4jConnectionConfig } from '../config.ts';
@@ -7,6 +7,7 @@ import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { buildEmbedded } from './build-embedded.ts';
 import { checkPortFree } from './check-port-free.ts';
+import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock.ts';
 import { resolveEmbeddedPassword } from './embedded-password.ts';
 import { findJava } from './find-java.ts';
 
@@ -20,7 +21,6 @@ const JVM_FLAGS = [
   '-XX:+UseG1GC',
 ];
 const MAIN_CLASS = 'org.entente.EmbeddedNeo4j';
-const LOCK_FILE = 'entente.lock';
 const START_TIMEOUT_MS = 180_000;
 const STOP_DRAIN_MS = 30_000;
 
@@ -83,7 +83,7 @@ export class EmbeddedNeo4j {
     try {
       const java = await findJava({ javaHome: config.javaHome, searchPath: this.options.searchPath });
       await prepareDataDir(config.dataDir);
-      await acquireLock(config.dataDir);
+      await acquireDataDirLock(config.dataDir, config.boltPort);
       await checkPortFree(config.boltPort);
       const password = await resolveEmbeddedPassword(config.dataDir, config.password);
       const build = await buildEmbedded({ logger, javaHome: config.javaHome });
@@ -127,7 +127,7 @@ export class EmbeddedNeo4j {
       this.options.logger.info('Embedded Neo4j stopped');
     }
     process.off('exit', this.killOnExit);
-    await releaseLock(this.options.config.dataDir);
+    await releaseDataDirLock(this.options.config.dataDir);
     this.state = 'stopped';
   }
 
@@ -239,44 +239,3 @@ async function prepareDataDir(dataDir: string): Promise<void> {
     });
   }
 }
-
-/**
- * Our own lock beside Neo4j's store lock: it names the owning process, which Neo4j's does not,
- * and refuses before a second JVM is started on the same store.
- */
-async function acquireLock(dataDir: string): Promise<void> {
-  const file = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-      throw new AppError(ErrorCode.DATA_DIR_LOCKED, `The data directory ${dataDir} is in use by another Entente process (pid ${owner}).`, {
-        details: { dataDir, pid: owner },
-        hint: 'Stop that process, connect to its Neo4j with NEO4J_URI, or choose another ENTENTE_DATA_DIR.',
-      });
-    }
-    await rm(file, { force: true }); // stale: its owner is gone
-  }
-  throw new AppError(ErrorCode.DATA_DIR_LOCKED, `Could not lock the data directory ${dataDir}.`);
-}
-
-async function releaseLock(dataDir: string): Promise<void> {
-  const file = path.join(dataDir, LOCK_FILE);
-  const owner = (await readFile(file, 'utf8').catch(() => '')).trim();
-  if (owner === String(process.pid)) await rm(file, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-

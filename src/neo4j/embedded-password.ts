@@ -11,15 +11,22 @@ export const PASSWORD_FILE = 'password';
  */
 export async function resolveEmbeddedPassword(dataDir: string, given: string | undefined): Promise<string> {
   if (given !== undefined) return given;
+  const stored = await readStoredPassword(dataDir);
+  if (stored !== undefined) return stored;
   const file = path.join(dataDir, PASSWORD_FILE);
-  try {
-    const stored = (await readFile(file, 'utf8')).trim();
-    if (stored.length > 0) return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
   const generated = randomBytes(24).toString('base64url');
   await writeFile(file, `${generated}\n`, { mode: 0o600, flag: 'wx' });
   await chmod(file, 0o600);
   return generated;
+}
+
+/** The password kept in the data directory, if one was generated there. */
+export async function readStoredPassword(dataDir: string): Promise<string | undefined> {
+  try {
+    const stored = (await readFile(path.join(dataDir, PASSWORD_FILE), 'utf8')).trim();
+    return stored.length > 0 ? stored : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

@@ -1,7 +1,10 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config, Neo4jConnectionConfig } from '../config.ts';
+import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { readDataDirOwner } from './data-dir-lock.ts';
 import { EmbeddedNeo4j } from './embedded-neo4j.ts';
+import { readStoredPassword } from './embedded-password.ts';
 import { mapDriverError } from './map-driver-error.ts';
 
 export interface Database {
@@ -31,8 +34,14 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
     connection = config.neo4j;
     logger.info(`Using the Neo4j at ${connection.uri} (database ${connection.database})`);
   } else {
-    embedded = new EmbeddedNeo4j({ config: config.embedded, logger, searchPath: options.searchPath });
-    connection = { ...(await embedded.start(options.signal)), database: config.database };
+    const shared = await runningEmbedded(config);
+    if (shared) {
+      connection = shared.connection;
+      logger.info(`Using the embedded Neo4j that process ${shared.pid} runs on ${connection.uri}`);
+    } else {
+      embedded = new EmbeddedNeo4j({ config: config.embedded, logger, searchPath: options.searchPath });
+      connection = { ...(await embedded.start(options.signal)), database: config.database };
+    }
   }
   const driver = createDriver(connection);
   try {
@@ -40,6 +49,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
   } catch (error) {
     await driver.close();
     await embedded?.stop();
+    if (!config.neo4j && !embedded) throw sharedUnreachable(config, connection, error);
     throw mapDriverError(error, `Connecting to ${connection.uri}`);
   }
   let closing: Promise<void> | undefined;
@@ -56,6 +66,32 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       return closing;
     },
   };
+}
+
+/**
+ * The embedded Neo4j another Entente process (`npm start` in another terminal) already runs on
+ * this data directory: the CLI uses it instead of refusing, and leaves its life to that owner.
+ */
+async function runningEmbedded(config: Config): Promise<{ pid: number; connection: Neo4jConnectionConfig } | undefined> {
+  const owner = await readDataDirOwner(config.embedded.dataDir);
+  if (owner?.boltPort === undefined) return undefined;
+  const password = config.embedded.password ?? (await readStoredPassword(config.embedded.dataDir)) ?? '';
+  return {
+    pid: owner.pid,
+    connection: { uri: `bolt://127.0.0.1:${owner.boltPort}`, username: 'neo4j', password, database: config.database },
+  };
+}
+
+function sharedUnreachable(config: Config, connection: Neo4jConnectionConfig, cause: unknown): AppError {
+  return new AppError(
+    ErrorCode.DATA_DIR_LOCKED,
+    `The data directory ${config.embedded.dataDir} is in use by another Entente process, whose Neo4j on ${connection.uri} did not answer.`,
+    {
+      cause,
+      details: { dataDir: config.embedded.dataDir, uri: connection.uri },
+      hint: 'It may still be starting: try again once it logs "GraphQL ready". If it was started with NEO4J_PASSWORD, give the same NEO4J_PASSWORD here. Or choose another ENTENTE_DATA_DIR.',
+    },
+  );
 }
 
 export function createDriver(connection: Neo4jConnectionConfig): Driver {

@@ -9,7 +9,8 @@ import { ErrorCode } from '../../../src/errors.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { findFreePort } from '../../../src/neo4j/check-port-free.ts';
 import { EmbeddedNeo4j } from '../../../src/neo4j/embedded-neo4j.ts';
-import { createDriver } from '../../../src/neo4j/open-database.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createDriver, openDatabase } from '../../../src/neo4j/open-database.ts';
 
 const isAlive = (pid: number) => {
   try {
@@ -82,6 +83,28 @@ describe('an embedded Neo4j on its own data directory', () => {
       owner.kill('SIGKILL');
       // The JVM sees its stdin pipe close and shuts Neo4j down by itself.
       expect(await waitUntil(() => !isAlive(jvmPid), 60_000)).toBe(true);
+    } finally {
+      owner.kill('SIGKILL');
+    }
+  });
+
+  it('is used, not restarted, by a second Entente process on the same data directory', { timeout: 300_000 }, async () => {
+    const dataDir = path.join(scratch, 'shared');
+    const owner = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/fixtures/launcher/start-embedded.ts'), dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const jvmPid = await new Promise<number>((resolve, reject) => {
+        createInterface({ input: owner.stdout! }).once('line', (line) => resolve(Number(line)));
+        owner.once('exit', (code) => reject(new Error(`fixture exited early with ${code}`)));
+      });
+      // What `entente cypher` does while `npm start` runs in another terminal.
+      const db = await openDatabase(loadConfig({ ENTENTE_DATA_DIR: dataDir }), silentLogger);
+      expect(db.embedded).toBe(false);
+      const { records } = await db.driver.executeQuery('RETURN apoc.version() AS v', {}, { database: db.database });
+      expect(records[0]?.get('v')).toMatch(/^5\.26\./);
+      await db.close();
+      expect(isAlive(jvmPid)).toBe(true);
     } finally {
       owner.kill('SIGKILL');
     }
