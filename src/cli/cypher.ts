@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { AppError, ErrorCode } from '../errors.ts';
-import { streamSink } from '../export/sink.ts';
+import { streamSink } from '../io/sink.ts';
 import { createResultWriter, OUTPUT_FORMATS, type OutputFormat } from '../cypher/format-results.ts';
 import { parseParams } from '../cypher/params.ts';
 import { parseTimeout, runReadQuery } from '../cypher/run-read-query.ts';

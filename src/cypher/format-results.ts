@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import Table from 'cli-table3';
 import neo4j from 'neo4j-driver';
-import { toJsonValue } from '../export/json-value.ts';
-import { floatToText } from '../export/property-types.ts';
-import { cypherMap, cypherName } from '../export/cypher-literal.ts';
-import type { TextSink } from '../export/sink.ts';
+import { toJsonValue } from '../values/json-value.ts';
+import { floatToText } from '../values/property-types.ts';
+import { cypherMap, cypherName } from '../values/cypher-literal.ts';
+import type { TextSink } from '../io/sink.ts';
 
 export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -2,8 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { GraphSource, NodeGroup, PropertyColumn, RelationshipGroup } from './graph-source.ts';
 import { groupKey } from './graph-source.ts';
-import { floatToText, integerToText, pointParts, propertyTypeOf, type PropertyType, type ScalarType } from './property-types.ts';
-import type { DirectorySink, TextSink } from './sink.ts';
+import { floatToText, integerToText, pointParts, propertyTypeOf, type PropertyType, type ScalarType } from '../values/property-types.ts';
+import type { DirectorySink, TextSink } from '../io/sink.ts';
 
 export interface CsvWriterOptions {
   /** Between list elements inside a cell; neo4j-admin's default is `;`. */

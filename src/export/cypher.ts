@@ -1,7 +1,7 @@
 import type { GraphSource } from './graph-source.ts';
 import { groupKey, keyLabelOf } from './graph-source.ts';
-import { cypherMap, cypherName, cypherString } from './cypher-literal.ts';
-import type { TextSink } from './sink.ts';
+import { cypherMap, cypherName, cypherString } from '../values/cypher-literal.ts';
+import type { TextSink } from '../io/sink.ts';
 
 export interface CypherWriterOptions {
   /** Rows per UNWIND statement. */

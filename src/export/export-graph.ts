@@ -9,7 +9,7 @@ import { writeGraphml } from './graphml.ts';
 import { writeJson, writeJsonLines } from './json.ts';
 import { type ProgressReporter, withProgress } from './progress.ts';
 import { type GraphSelection, readGraph } from './read-graph.ts';
-import { directorySink, fileSink, streamSink, type TextSink } from './sink.ts';
+import { directorySink, fileSink, streamSink, type TextSink } from '../io/sink.ts';
 import type { GraphSource } from './graph-source.ts';
 
 export const EXPORT_FORMATS = ['cypher', 'csv', 'graphml', 'json', 'jsonl'] as const;

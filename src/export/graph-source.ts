@@ -1,4 +1,4 @@
-import type { PropertyType } from './property-types.ts';
+import type { PropertyType } from '../values/property-types.ts';
 
 /**
  * What every exporter reads: the graph's shape first (writers need headers and keys before the

@@ -1,8 +1,8 @@
 import { createCB } from 'xmlbuilder2';
 import type { GraphSource, PropertyColumn } from './graph-source.ts';
-import { describePropertyType, floatToText, integerToText, mergePropertyTypes, type PropertyType } from './property-types.ts';
-import { toJsonValue } from './json-value.ts';
-import type { TextSink } from './sink.ts';
+import { describePropertyType, floatToText, integerToText, mergePropertyTypes, type PropertyType } from '../values/property-types.ts';
+import { toJsonValue } from '../values/json-value.ts';
+import type { TextSink } from '../io/sink.ts';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';

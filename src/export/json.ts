@@ -1,7 +1,7 @@
 import type { GraphSchema, GraphSource, PropertyColumn } from './graph-source.ts';
-import { describePropertyType } from './property-types.ts';
-import { toJsonProperties } from './json-value.ts';
-import type { TextSink } from './sink.ts';
+import { describePropertyType } from '../values/property-types.ts';
+import { toJsonProperties } from '../values/json-value.ts';
+import type { TextSink } from '../io/sink.ts';
 
 /**
  * Every property's Neo4j type, per label set and relationship type: JSON has no dates and does

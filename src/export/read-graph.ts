@@ -10,7 +10,7 @@ import type {
   PropertyColumn,
   RelationshipGroup,
 } from './graph-source.ts';
-import { mergePropertyTypes, parseCypherValueType, type PropertyType } from './property-types.ts';
+import { mergePropertyTypes, parseCypherValueType, type PropertyType } from '../values/property-types.ts';
 
 /** Which part of the graph to export; all given conditions must hold. Empty = the whole graph. */
 export interface GraphSelection {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
-import { floatToText, integerToText, pointParts, scalarTypeOf } from '../export/property-types.ts';
+import { floatToText, integerToText, pointParts, scalarTypeOf } from '../values/property-types.ts';
 
 /**
  * A fingerprint of a database's graph that two databases share exactly when they hold the same

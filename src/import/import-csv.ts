@@ -5,9 +5,9 @@ import { parse } from 'csv-parse';
 import neo4j, { type Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import { type CsvManifest, MANIFEST_FILE } from '../export/csv.ts';
-import { cypherName } from '../export/cypher-literal.ts';
+import { cypherName } from '../values/cypher-literal.ts';
 import { idempotent } from '../export/cypher.ts';
-import type { ScalarType } from '../export/property-types.ts';
+import type { ScalarType } from '../values/property-types.ts';
 import { type CsvHeader, type HeaderColumn, parseCsvHeader } from './csv-header.ts';
 import {
   assertEmptyDatabase,

@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type ResultSummary, type T
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
-import { cypherName } from '../export/cypher-literal.ts';
+import { cypherName } from '../values/cypher-literal.ts';
 
 export interface ImportOptions {
   driver: Driver;

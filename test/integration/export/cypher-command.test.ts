@@ -7,7 +7,7 @@ import { createResultWriter, type OutputFormat } from '../../../src/cypher/forma
 import { parseParams } from '../../../src/cypher/params.ts';
 import { runReadQuery } from '../../../src/cypher/run-read-query.ts';
 import { ErrorCode, isAppError } from '../../../src/errors.ts';
-import { memorySink } from '../../../src/export/sink.ts';
+import { memorySink } from '../../../src/io/sink.ts';
 import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { loadTestGraph, wipeDatabase } from './support.ts';
 

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { cypherLiteral, cypherMap, cypherName, cypherString } from '../../../src/export/cypher-literal.ts';
+import { cypherLiteral, cypherMap, cypherName, cypherString } from '../../../src/values/cypher-literal.ts';
 import { idempotent } from '../../../src/export/cypher.ts';
 
 describe('cypherLiteral', () => {

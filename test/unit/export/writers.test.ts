@@ -4,7 +4,7 @@ import { writeCsvDirectory, MANIFEST_FILE, ADMIN_IMPORT_SCRIPT, type CsvManifest
 import { writeCypherScript } from '../../../src/export/cypher.ts';
 import { graphmlId, writeGraphml } from '../../../src/export/graphml.ts';
 import { writeJson, writeJsonLines } from '../../../src/export/json.ts';
-import { memoryDirectory, memorySink } from '../../../src/export/sink.ts';
+import { memoryDirectory, memorySink } from '../../../src/io/sink.ts';
 import { splitCypherScript } from '../../../src/import/split-cypher.ts';
 import { parseCsvHeader } from '../../../src/import/csv-header.ts';
 import { fixtureGraph } from './fixture-graph.ts';
