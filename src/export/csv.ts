@@ -4,6 +4,7 @@ import type { GraphSource, NodeGroup, PropertyColumn, RelationshipGroup } from '
 import { groupKey } from './graph-source.ts';
 import { floatToText, integerToText, pointParts, propertyTypeOf, type PropertyType, type ScalarType } from '../values/property-types.ts';
 import type { DirectorySink, TextSink } from '../io/sink.ts';
+import { type CsvManifest, MANIFEST_FILE } from '../formats/csv/csv-manifest.ts';
 
 export interface CsvWriterOptions {
   /** Between list elements inside a cell; neo4j-admin's default is `;`. */
@@ -12,19 +13,6 @@ export interface CsvWriterOptions {
   batchSize?: number;
 }
 
-/** What an importer needs beside the CSV files: which file holds what, and the schema. */
-export interface CsvManifest {
-  format: 'entente-csv';
-  version: 1;
-  arrayDelimiter: string;
-  nodeFiles: { file: string; labels: string[]; count: number }[];
-  relationshipFiles: { file: string; type: string; count: number }[];
-  constraints: string[];
-  indexes: string[];
-  keyLabels: string[];
-}
-
-export const MANIFEST_FILE = 'manifest.json';
 export const ADMIN_IMPORT_SCRIPT = 'neo4j-admin-import.sh';
 
 /** neo4j-admin's column type names. */

@@ -2,6 +2,7 @@ import type { GraphSource } from './graph-source.ts';
 import { groupKey, keyLabelOf } from './graph-source.ts';
 import { cypherMap, cypherName, cypherString } from '../values/cypher-literal.ts';
 import type { TextSink } from '../io/sink.ts';
+import { idempotent } from '../formats/cypher/idempotent.ts';
 
 export interface CypherWriterOptions {
   /** Rows per UNWIND statement. */
@@ -90,10 +91,4 @@ export async function writeCypherScript(source: GraphSource, sink: TextSink, opt
   }
   for (const batch of relBatches.values()) await flushRels(batch);
   await sink.write('// End of export\n');
-}
-
-/** `CREATE CONSTRAINT name FOR ...` -> `CREATE CONSTRAINT name IF NOT EXISTS FOR ...`. */
-export function idempotent(statement: string): string {
-  if (/\bIF NOT EXISTS\b/i.test(statement)) return statement;
-  return statement.replace(/^(CREATE\s+(?:[A-Z]+\s+)?(?:CONSTRAINT|INDEX)\s+(?:`(?:[^`]|``)*`|[^\s`]+))/i, '$1 IF NOT EXISTS');
 }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import neo4j, { type Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
-import { type CsvManifest, MANIFEST_FILE } from '../export/csv.ts';
+import { type CsvManifest, MANIFEST_FILE } from '../formats/csv/csv-manifest.ts';
 import { cypherName } from '../values/cypher-literal.ts';
-import { idempotent } from '../export/cypher.ts';
+import { idempotent } from '../formats/cypher/idempotent.ts';
 import type { ScalarType } from '../values/property-types.ts';
 import { type CsvHeader, type HeaderColumn, parseCsvHeader } from './csv-header.ts';
 import {

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { cypherLiteral, cypherMap, cypherName, cypherString } from '../../../src/values/cypher-literal.ts';
-import { idempotent } from '../../../src/export/cypher.ts';
+import { idempotent } from '../../../src/formats/cypher/idempotent.ts';
 
 describe('cypherLiteral', () => {
   it('keeps Integer and Float apart: 1 and 1.0', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { writeCsvDirectory, MANIFEST_FILE, ADMIN_IMPORT_SCRIPT, type CsvManifest } from '../../../src/export/csv.ts';
+import { writeCsvDirectory, ADMIN_IMPORT_SCRIPT } from '../../../src/export/csv.ts';
+import { MANIFEST_FILE, type CsvManifest } from '../../../src/formats/csv/csv-manifest.ts';
 import { writeCypherScript } from '../../../src/export/cypher.ts';
 import { graphmlId, writeGraphml } from '../../../src/export/graphml.ts';
 import { writeJson, writeJsonLines } from '../../../src/export/json.ts';
