@@ -7,7 +7,7 @@ import { type Command, Option } from 'commander';
 import { AppError, ErrorCode } from '../errors.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportGraph } from '../export/export-graph.ts';
 import { terminalProgress } from '../export/progress.ts';
-import { computeGraphChecksum } from '../graph/checksum.ts';
+import { computeGraphChecksum } from '../store/compute-graph-checksum.ts';
 import { runWithDatabase } from './run-with-database.ts';
 
 interface ExportCommandOptions {

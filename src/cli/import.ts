@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { AppError, ErrorCode } from '../errors.ts';
-import { computeGraphChecksum } from '../graph/checksum.ts';
+import { computeGraphChecksum } from '../store/compute-graph-checksum.ts';
 import { importCsvDirectory } from '../import/import-csv.ts';
 import { importCypherScript } from '../import/import-cypher.ts';
 import { formatBytes, wholeNumber } from './export.ts';

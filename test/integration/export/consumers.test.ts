@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraph } from '../../../src/export/export-graph.ts';
-import { computeGraphChecksum, type GraphChecksum } from '../../../src/graph/checksum.ts';
+import { computeGraphChecksum, type GraphChecksum } from '../../../src/store/compute-graph-checksum.ts';
 import { createDriver } from '../../../src/neo4j/open-database.ts';
 import { EmbeddedNeo4j } from '../../../src/neo4j/embedded-neo4j.ts';
 import { findFreePort } from '../../../src/neo4j/check-port-free.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, isAppError } from '../../../src/errors.ts';
 import { type ExportFormat, exportGraph } from '../../../src/export/export-graph.ts';
-import { computeGraphChecksum, type GraphChecksum } from '../../../src/graph/checksum.ts';
+import { computeGraphChecksum, type GraphChecksum } from '../../../src/store/compute-graph-checksum.ts';
 import { importCsvDirectory } from '../../../src/import/import-csv.ts';
 import { importCypherScript } from '../../../src/import/import-cypher.ts';
 import { silentLogger } from '../../../src/logger.ts';

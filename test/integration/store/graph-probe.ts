@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { computeGraphChecksum } from '../../../src/graph/checksum.ts';
+import { computeGraphChecksum } from '../../../src/store/compute-graph-checksum.ts';
 import type { GraphPlan } from '../../../src/graph/graph-plan.ts';
 
 /** Rows of a query as plain objects. */
