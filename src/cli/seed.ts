@@ -1,22 +1,16 @@
 /**
  * `entente seed [--reset] [--check] [--seed-dir DIR] [--json]`: validates the whole seed first and
- * writes it into Neo4j only when every file is valid, in one transaction. `seedIfNeeded` is the
- * same load for `serve`, skipped when the database already holds this seed.
+ * writes it into Neo4j only when every file is valid, in one transaction (store/load-seed.ts).
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { projectRoot } from '../config.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { GraphPlan } from '../graph/graph-plan.ts';
-import { createLogger, type Logger } from '../logger.ts';
-import type { Database } from '../neo4j/open-database.ts';
-import { readSeed, type Seed } from '../seeding/read-seed.ts';
-import { ensureSchema } from '../store/ensure-schema.ts';
-import { needsSeeding } from '../store/seed-meta.ts';
-import { writeGraphPlan, type ChangeCounts, type WriteGraphPlanResult } from '../store/write-graph-plan.ts';
+import { createLogger } from '../logger.ts';
+import { DEFAULT_SEED_DIR, readSeed, type Seed } from '../seeding/read-seed.ts';
+import { loadSeed, totalOf } from '../store/load-seed.ts';
+import type { ChangeCounts, WriteGraphPlanResult } from '../store/write-graph-plan.ts';
 import { runWithDatabase } from './run-with-database.ts';
-
-export const DEFAULT_SEED_DIR = path.join(projectRoot, 'seed');
 
 interface SeedCommandOptions {
   reset?: boolean;
@@ -47,35 +41,6 @@ export function registerSeedCommand(program: Command): void {
       process.stderr.write(formatWriteSummary(seedDir, seed, result));
       if (options.json) process.stdout.write(`${JSON.stringify({ seedDir, seedHash: seed.seedHash, ...result }, null, 2)}\n`);
     });
-}
-
-/** Creates the schema, then writes the plan and records the seed's hash. */
-export async function loadSeed(db: Database, logger: Logger, seed: Seed, options: { reset?: boolean } = {}): Promise<WriteGraphPlanResult> {
-  await ensureSchema(db.driver, db.database, { logger });
-  return writeGraphPlan(db.driver, db.database, seed.plan, { logger, reset: options.reset === true, seedHash: seed.seedHash });
-}
-
-export interface SeedIfNeededResult {
-  seeded: boolean;
-  seedHash: string;
-  result?: WriteGraphPlanResult;
-}
-
-/**
- * For `serve`: loads the seed when the database is empty or holds another seed version.
- * An invalid seed fails start-up (SEED_INVALID) rather than serving stale data silently.
- */
-export async function seedIfNeeded(db: Database, logger: Logger, seedDir: string = DEFAULT_SEED_DIR): Promise<SeedIfNeededResult> {
-  const seed = await readSeed(seedDir, { logger });
-  if (!(await needsSeeding(db.driver, db.database, seed.seedHash))) {
-    await ensureSchema(db.driver, db.database, { logger });
-    logger.info(`The database already holds seed ${seed.seedHash.slice(0, 12)}: not reloading`);
-    return { seeded: false, seedHash: seed.seedHash };
-  }
-  logger.info(`Loading seed ${seed.seedHash.slice(0, 12)} from ${seedDir}`);
-  const result = await loadSeed(db, logger, seed);
-  logger.info(`Seed loaded: ${totalOf(result.nodes)} nodes, ${totalOf(result.relationships)} relationships in ${result.durationMs} ms`);
-  return { seeded: true, seedHash: seed.seedHash, result };
 }
 
 function checkJson(seed: Seed) {
@@ -123,10 +88,6 @@ function unionKeys<K extends string>(a: Partial<Record<K, unknown>>, b: Partial<
 
 function formatChanges(changes: ChangeCounts): string {
   return `created ${changes.created}, updated ${changes.updated}, deleted ${changes.deleted}`;
-}
-
-function totalOf(counts: Partial<Record<string, number>>): number {
-  return Object.values(counts).reduce<number>((sum, count) => sum + (count ?? 0), 0);
 }
 
 function countBy(keys: string[]): Record<string, number> {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../server/create-server.ts';
 import { buildGraphqlSchema } from '../server/schema/build-graphql-schema.ts';
 import { runWithDatabase, untilAborted } from './run-with-database.ts';
-import { seedIfNeeded } from './seed.ts';
+import { seedIfNeeded } from '../store/load-seed.ts';
 
 export function registerServeCommand(program: Command): void {
   program

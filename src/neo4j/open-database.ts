@@ -2,14 +2,14 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config, Neo4jConnectionConfig } from '../config.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { DatabaseHandle } from './database-handle.ts';
 import { readDataDirOwner } from './data-dir-lock.ts';
 import { EmbeddedNeo4j } from './embedded-neo4j.ts';
 import { readStoredPassword } from './embedded-password.ts';
 import { mapDriverError } from './map-driver-error.ts';
 
-export interface Database {
-  driver: Driver;
-  database: string;
+/** An open database: the handle plus what `close()` must stop. */
+export interface Database extends DatabaseHandle {
   uri: string;
   /** True when this process started the database and will stop it in close(). */
   embedded: boolean;

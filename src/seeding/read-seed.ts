@@ -2,6 +2,8 @@
  * The seed's public entry point: reads `seed/documents` and `seed/reference`, checks everything,
  * and returns the graph to write. Writing is the store's job (src/store/).
  */
+import path from 'node:path';
+import { projectRoot } from '../config.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { GraphPlan } from '../graph/graph-plan.ts';
 import { buildSeedPlan, type SeedDocument } from './build-seed-plan.ts';
@@ -10,6 +12,9 @@ import { seedInvalidError } from './seed-problems.ts';
 
 export type { SeedDocument } from './build-seed-plan.ts';
 export type { SeedProblem, SeedProblemKind } from './seed-problems.ts';
+
+/** The project's own seed. */
+export const DEFAULT_SEED_DIR = path.join(projectRoot, 'seed');
 
 export interface ReadSeedOptions {
   logger?: Logger;

@@ -2,10 +2,9 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/neo4j/open-database.ts';
 import type { Neo4jConnectionConfig } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/neo4j/database-handle.ts';
 
-export interface TestDatabase {
-  driver: Driver;
-  database: string;
+export interface TestDatabase extends DatabaseHandle {
   connection: Neo4jConnectionConfig;
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readSeed } from '../../../src/seeding/read-seed.ts';
-import { DEFAULT_SEED_DIR, loadSeed } from '../../../src/cli/seed.ts';
+import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
+import { loadSeed } from '../../../src/store/load-seed.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   await clearDatabase(db.driver, db.database);
   const seed = await readSeed(DEFAULT_SEED_DIR, { logger: silentLogger });
-  await loadSeed({ driver: db.driver, database: db.database, uri: db.connection.uri, embedded: false, close: async () => {} }, silentLogger, seed);
+  await loadSeed(db, silentLogger, seed);
 });
 afterAll(async () => {
   await clearDatabase(db.driver, db.database);

@@ -3,10 +3,10 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
-import { DEFAULT_SEED_DIR, loadSeed } from '../../../src/cli/seed.ts';
+import { loadSeed } from '../../../src/store/load-seed.ts';
 import { projectRoot } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { readSeed } from '../../../src/seeding/read-seed.ts';
+import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
 import { clearDatabase, type TestDatabase } from '../../support/database.ts';
 
 const run = promisify(execFile);
@@ -33,7 +33,7 @@ export async function wipeDatabase(driver: Driver, database: string): Promise<vo
 export async function loadTestGraph(testDb: TestDatabase): Promise<void> {
   await wipeDatabase(testDb.driver, testDb.database);
   const seed = await readSeed(DEFAULT_SEED_DIR, { logger: silentLogger });
-  await loadSeed({ driver: testDb.driver, database: testDb.database, uri: testDb.connection.uri, embedded: false, close: async () => {} }, silentLogger, seed);
+  await loadSeed(testDb, silentLogger, seed);
   await testDb.driver.executeQuery(
     `CREATE (a:Sample {id: 'sample-a', big: 9007199254740993, one: 1.0, notANumber: 0.0 / 0.0, flag: false,
                        text: 'a "quoted", comma-laden\nmulti-line text; with a semicolon', empty: '',

@@ -1,11 +1,8 @@
-import path from 'node:path';
-import { projectRoot } from '../../../src/config.ts';
 import { createLogger, silentLogger } from '../../../src/logger.ts';
-import { readSeed } from '../../../src/seeding/read-seed.ts';
+import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
 import { startServer } from '../../../src/server/create-server.ts';
 import { buildGraphqlSchema } from '../../../src/server/schema/build-graphql-schema.ts';
-import { ensureSchema } from '../../../src/store/ensure-schema.ts';
-import { writeGraphPlan } from '../../../src/store/write-graph-plan.ts';
+import { loadSeed } from '../../../src/store/load-seed.ts';
 import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 
 export interface GraphqlResponse<T = Record<string, any>> {
@@ -26,9 +23,7 @@ export interface SeededServer {
 export async function serveSeededGraph(): Promise<SeededServer> {
   const db = await connectTestDatabase();
   try {
-    const seed = await readSeed(path.join(projectRoot, 'seed'));
-    await ensureSchema(db.driver, db.database, { logger: silentLogger });
-    await writeGraphPlan(db.driver, db.database, seed.plan, { logger: silentLogger, reset: true, seedHash: seed.seedHash });
+    await loadSeed(db, silentLogger, await readSeed(DEFAULT_SEED_DIR), { reset: true });
     const schema = await buildGraphqlSchema(db.driver, db.database);
     const server = await startServer({
       schema,
