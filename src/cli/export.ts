@@ -71,7 +71,7 @@ Examples:
             `(${formatBytes(stats.bytes)} in ${(stats.ms / 1000).toFixed(1)} s)${options.out ? ` to ${options.out}` : ''}`,
         );
         if (options.checksum) {
-          const checksum = await computeGraphChecksum(db.driver, db.database);
+          const checksum = await computeGraphChecksum(db);
           logger.info(`Graph checksum ${checksum.checksum} (${checksum.nodes} nodes, ${checksum.relationships} relationships)`);
         }
       });

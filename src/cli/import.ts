@@ -68,7 +68,7 @@ the constraints and indexes the import created are dropped: the database is left
             `with ${stats.schemaStatements} schema statements in ${(stats.ms / 1000).toFixed(1)} s`,
         );
         if (options.checksum) {
-          const checksum = await computeGraphChecksum(db.driver, db.database);
+          const checksum = await computeGraphChecksum(db);
           logger.info(`Graph checksum ${checksum.checksum} (${checksum.nodes} nodes, ${checksum.relationships} relationships)`);
         }
       });

@@ -1,12 +1,11 @@
-import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
+import type { Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
+import { withSession, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import type { ParamValue } from './params.ts';
 import type { ResultWriter } from './format-results.ts';
 
-export interface ReadQueryOptions {
-  driver: Driver;
-  database: string;
+export interface ReadQueryOptions extends DatabaseHandle {
   query: string;
   params?: Map<string, ParamValue>;
   /** Transaction timeout; Neo4j stops the query past it. */
@@ -30,29 +29,28 @@ export interface ReadQueryStats {
  */
 export async function runReadQuery(options: ReadQueryOptions): Promise<ReadQueryStats> {
   const started = Date.now();
-  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
-  let tx: Transaction | undefined;
-  try {
-    tx = session.beginTransaction({ timeout: options.timeoutMs });
-    const params = await resolveParams(tx, options.params ?? new Map());
-    if (!options.skipPlanCheck) await assertReadOnly(tx, options.query, params);
-    const result = tx.run(options.query, params);
-    await options.writer.begin(await result.keys());
-    let rows = 0;
-    for await (const record of result) {
-      await options.writer.row(record.keys.map((key) => record.get(key)));
-      rows += 1;
+  return withSession(options, 'READ', async (session) => {
+    let tx: Transaction | undefined;
+    try {
+      tx = session.beginTransaction({ timeout: options.timeoutMs });
+      const params = await resolveParams(tx, options.params ?? new Map());
+      if (!options.skipPlanCheck) await assertReadOnly(tx, options.query, params);
+      const result = tx.run(options.query, params);
+      await options.writer.begin(await result.keys());
+      let rows = 0;
+      for await (const record of result) {
+        await options.writer.row(record.keys.map((key) => record.get(key)));
+        rows += 1;
+      }
+      await options.writer.end();
+      // Read-only: nothing to commit, and rolling back makes sure nothing could be.
+      await tx.rollback();
+      return { rows, ms: Date.now() - started };
+    } catch (error) {
+      if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
+      throw mapQueryError(error, options.timeoutMs);
     }
-    await options.writer.end();
-    // Read-only: nothing to commit, and rolling back makes sure nothing could be.
-    await tx.rollback();
-    return { rows, ms: Date.now() - started };
-  } catch (error) {
-    if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
-    throw mapQueryError(error, options.timeoutMs);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 async function assertReadOnly(tx: Transaction, query: string, params: Record<string, unknown>): Promise<void> {

@@ -46,7 +46,7 @@ export async function exportGraph(options: ExportGraphOptions): Promise<ExportSt
   if (options.format === 'csv' && options.out === undefined) {
     throw new AppError(ErrorCode.USAGE, 'The csv format writes one file per label and type: give a directory with --out.');
   }
-  const source = await readGraph({ driver: options.driver, database: options.database, selection: options.selection });
+  const source = await readGraph(options, options.selection);
   const counts = { nodes: 0, relationships: 0 };
   const reporter = options.progress?.({ nodes: source.schema.nodeCount, relationships: source.schema.relationshipCount });
   const counted = withProgress(source, reporter, counts);

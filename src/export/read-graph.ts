@@ -1,5 +1,6 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
+import { readRows, streamRows, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import type {
   ExportNode,
@@ -22,12 +23,6 @@ export interface GraphSelection {
   around?: { id: string; depth: number } | undefined;
 }
 
-export interface ReadGraphOptions {
-  driver: Driver;
-  database: string;
-  selection?: GraphSelection;
-}
-
 const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE NOT l STARTS WITH '_' RETURN l ORDER BY l }`;
 
 /**
@@ -35,14 +30,14 @@ const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l 
  * record by record (the driver fetches in batches and pauses while we write), so memory stays
  * flat however large the graph is. Relationships are those whose two ends are both selected.
  */
-export async function readGraph(options: ReadGraphOptions): Promise<GraphSource> {
-  const selection = normaliseSelection(options.selection ?? {});
+export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {}): Promise<GraphSource> {
+  const selection = normaliseSelection(wanted);
   const query = buildSelectionQueries(selection);
   const params = selectionParams(selection);
-  const run = (cypher: string) => collect(options, cypher, params);
+  const run = (cypher: string) => collect(db, cypher, params);
 
   if (selection.around) {
-    const found = await collect(options, 'MATCH (n {id: $id}) RETURN count(n) AS count', { id: selection.around.id });
+    const found = await collect(db, 'MATCH (n {id: $id}) RETURN count(n) AS count', { id: selection.around.id });
     if (Number(found[0]?.count ?? 0) === 0) {
       throw new AppError(ErrorCode.NOT_FOUND, `No node has id "${selection.around.id}".`, { details: { id: selection.around.id } });
     }
@@ -54,8 +49,8 @@ export async function readGraph(options: ReadGraphOptions): Promise<GraphSource>
          RETURN labels, key, collect(DISTINCT valueType(n[key])) AS types`),
     run(`${query.relationships} RETURN type(r) AS type, count(*) AS count`),
     run(`${query.relationships} UNWIND [k IN keys(r) WHERE NOT k STARTS WITH '_'] AS key RETURN type(r) AS type, key, collect(DISTINCT valueType(r[key])) AS types`),
-    collect(options, 'SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties, createStatement RETURN *', {}),
-    collect(options, `SHOW INDEXES YIELD type, labelsOrTypes, owningConstraint, createStatement
+    collect(db, 'SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties, createStatement RETURN *', {}),
+    collect(db, `SHOW INDEXES YIELD type, labelsOrTypes, owningConstraint, createStatement
                       WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN *`, {}),
   ]);
 
@@ -106,13 +101,13 @@ export async function readGraph(options: ReadGraphOptions): Promise<GraphSource>
   return {
     schema,
     nodes: () =>
-      stream(options, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties`, params, (record) => ({
+      stream(db, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties`, params, (record) => ({
         labels: record.get('labels') as string[],
         properties: publicProperties(record.get('properties') as ExportNode['properties']),
       })),
     relationships: () =>
       stream(
-        options,
+        db,
         `${query.relationships}
          RETURN n.id AS startId, ${SORTED_LABELS('n')} AS startLabels, type(r) AS type, properties(r) AS properties,
                 m.id AS endId, ${SORTED_LABELS('m')} AS endLabels`,
@@ -202,30 +197,18 @@ function columns(types: Map<string, string[]> | undefined): PropertyColumn[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function collect(options: ReadGraphOptions, cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+async function collect(db: DatabaseHandle, cypher: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   try {
-    const result = await session.run(cypher, params);
-    return result.records.map((record) => record.toObject());
+    return (await readRows(db, cypher, params)).map((record) => record.toObject());
   } catch (error) {
     throw mapDriverError(error, 'Reading the graph');
-  } finally {
-    await session.close();
   }
 }
 
-async function* stream<T>(
-  options: ReadGraphOptions,
-  cypher: string,
-  params: Record<string, unknown>,
-  map: (record: import('neo4j-driver').Record) => T,
-): AsyncGenerator<T> {
-  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ, fetchSize: 2000 });
+async function* stream<T>(db: DatabaseHandle, cypher: string, params: Record<string, unknown>, map: (record: Neo4jRecord) => T): AsyncGenerator<T> {
   try {
-    for await (const record of session.run(cypher, params)) yield map(record);
+    for await (const record of streamRows(db, cypher, params, { fetchSize: 2000 })) yield map(record);
   } catch (error) {
     throw mapDriverError(error, 'Reading the graph');
-  } finally {
-    await session.close();
   }
 }

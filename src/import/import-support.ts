@@ -1,12 +1,11 @@
-import neo4j, { type Driver, type ManagedTransaction, type ResultSummary, type Transaction } from 'neo4j-driver';
+import type { ManagedTransaction, ResultSummary, Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { readRows, withSession, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import { cypherName } from '../values/cypher-literal.ts';
 
-export interface ImportOptions {
-  driver: Driver;
-  database: string;
+export interface ImportOptions extends DatabaseHandle {
   logger: Logger;
   /** Import even though the database already holds nodes (they stay; conflicts fail the import). */
   force?: boolean;
@@ -53,14 +52,11 @@ export class SchemaChanges {
   }
 
   async run(statement: string): Promise<void> {
-    const session = this.options.driver.session({ database: this.options.database });
     try {
-      await session.run(statement);
+      await withSession(this.options, undefined, (session) => session.run(statement));
       this.count += 1;
     } catch (error) {
       throw importError(error, 'A schema statement failed', statement);
-    } finally {
-      await session.close();
     }
   }
 
@@ -69,14 +65,11 @@ export class SchemaChanges {
     const created = (await this.names().catch(() => [])).filter((name) => !this.before.has(name));
     for (const name of created) {
       const [kind, bare] = name.split('\u0000') as [string, string];
-      const session = this.options.driver.session({ database: this.options.database });
       try {
-        await session.run(`DROP ${kind} ${cypherName(bare)} IF EXISTS`);
+        await withSession(this.options, undefined, (session) => session.run(`DROP ${kind} ${cypherName(bare)} IF EXISTS`));
         this.options.logger.info(`Dropped ${kind.toLowerCase()} ${bare}, created by the failed import`);
       } catch (error) {
         this.options.logger.warn(`Could not drop ${kind.toLowerCase()} ${bare} after the failed import`, { error: String(error) });
-      } finally {
-        await session.close();
       }
     }
   }
@@ -93,18 +86,17 @@ export class SchemaChanges {
  * managed transaction, because a retry would replay a stream that is already consumed.
  */
 export async function inOneTransaction<T>(options: ImportOptions, body: (tx: Transaction) => Promise<T>): Promise<T> {
-  const session = options.driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
-  const tx = session.beginTransaction();
-  try {
-    const result = await body(tx);
-    await tx.commit();
-    return result;
-  } catch (error) {
-    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-    throw importError(error, 'The import transaction failed');
-  } finally {
-    await session.close();
-  }
+  return withSession(options, 'WRITE', async (session) => {
+    const tx = session.beginTransaction();
+    try {
+      const result = await body(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      throw importError(error, 'The import transaction failed');
+    }
+  });
 }
 
 /**
@@ -156,8 +148,7 @@ function isTransactionMemoryError(error: unknown): boolean {
 
 async function readQuery(options: ImportOptions, cypher: string): Promise<Record<string, unknown>[]> {
   try {
-    const result = await options.driver.executeQuery(cypher, {}, { database: options.database, routing: 'READ' });
-    return result.records.map((r) => r.toObject());
+    return (await readRows(options, cypher)).map((r) => r.toObject());
   } catch (error) {
     throw mapDriverError(error, 'Inspecting the database');
   }

@@ -1,5 +1,5 @@
-import neo4j, { type Driver } from 'neo4j-driver';
 import { canonicalEnd, canonicalNode, canonicalRelationship, combineDigests, MultisetHash, type ChecksumOptions } from '../graph/checksum.ts';
+import { streamRows, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 
 /** The checksum of a stored graph (see graph/checksum.ts for what it covers), with its counts. */
@@ -19,17 +19,17 @@ const isCounted = (variable: string, options: ChecksumOptions) =>
  * element's SHA-256 into a sum modulo 2^256 (a multiset hash), so memory stays flat and no sorting
  * is needed.
  */
-export async function computeGraphChecksum(driver: Driver, database: string, options: ChecksumOptions = {}): Promise<GraphChecksum> {
+export async function computeGraphChecksum(db: DatabaseHandle, options: ChecksumOptions = {}): Promise<GraphChecksum> {
   const nodes = new MultisetHash();
   const relationships = new MultisetHash();
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+  const fetchSize = 5000;
   try {
-    for await (const record of session.run(`MATCH (x) WHERE ${isCounted('x', options)} RETURN labels(x) AS labels, properties(x) AS properties`)) {
+    for await (const record of streamRows(db, `MATCH (x) WHERE ${isCounted('x', options)} RETURN labels(x) AS labels, properties(x) AS properties`, {}, { fetchSize })) {
       nodes.add(canonicalNode(record.get('labels'), record.get('properties'), options));
     }
     const relQuery = `MATCH (a)-[r]->(b) WHERE ${isCounted('a', options)} AND ${isCounted('b', options)}
                       RETURN labels(a) AS aLabels, a.id AS aId, type(r) AS type, properties(r) AS properties, labels(b) AS bLabels, b.id AS bId`;
-    for await (const record of session.run(relQuery)) {
+    for await (const record of streamRows(db, relQuery, {}, { fetchSize })) {
       relationships.add(
         canonicalRelationship(
           record.get('type'),
@@ -42,8 +42,6 @@ export async function computeGraphChecksum(driver: Driver, database: string, opt
     }
   } catch (error) {
     throw mapDriverError(error, 'Computing the graph checksum');
-  } finally {
-    await session.close();
   }
   return {
     checksum: combineDigests(nodes, relationships),

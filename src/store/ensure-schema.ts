@@ -3,7 +3,8 @@
  * data writes, so this runs before a load, each command on its own; all are idempotent.
  * The names are part of the contract with the API and exports (/work/notes/index-names.md).
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { DatabaseHandle } from '../neo4j/database-handle.ts';
 import { NODE_LABELS } from '../graph/graph-plan.ts';
 import type { Logger } from '../logger.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
@@ -71,7 +72,7 @@ export interface EnsureSchemaOptions {
   awaitIndexesSeconds?: number;
 }
 
-export async function ensureSchema(driver: Driver, database: string, options: EnsureSchemaOptions): Promise<EnsureSchemaResult> {
+export async function ensureSchema({ driver, database }: DatabaseHandle, options: EnsureSchemaOptions): Promise<EnsureSchemaResult> {
   const { logger } = options;
   const result: EnsureSchemaResult = { created: [], replaced: [] };
   try {

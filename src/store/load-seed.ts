@@ -11,8 +11,8 @@ import { writeGraphPlan, type WriteGraphPlanResult } from './write-graph-plan.ts
 
 /** Creates the schema, then writes the plan and records the seed's hash. */
 export async function loadSeed(db: DatabaseHandle, logger: Logger, seed: Seed, options: { reset?: boolean } = {}): Promise<WriteGraphPlanResult> {
-  await ensureSchema(db.driver, db.database, { logger });
-  return writeGraphPlan(db.driver, db.database, seed.plan, { logger, reset: options.reset === true, seedHash: seed.seedHash });
+  await ensureSchema(db, { logger });
+  return writeGraphPlan(db, seed.plan, { logger, reset: options.reset === true, seedHash: seed.seedHash });
 }
 
 export interface SeedIfNeededResult {
@@ -27,8 +27,8 @@ export interface SeedIfNeededResult {
  */
 export async function seedIfNeeded(db: DatabaseHandle, logger: Logger, seedDir: string = DEFAULT_SEED_DIR): Promise<SeedIfNeededResult> {
   const seed = await readSeed(seedDir, { logger });
-  if (!(await needsSeeding(db.driver, db.database, seed.seedHash))) {
-    await ensureSchema(db.driver, db.database, { logger });
+  if (!(await needsSeeding(db, seed.seedHash))) {
+    await ensureSchema(db, { logger });
     logger.info(`The database already holds seed ${seed.seedHash.slice(0, 12)}: not reloading`);
     return { seeded: false, seedHash: seed.seedHash };
   }

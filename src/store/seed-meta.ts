@@ -1,5 +1,5 @@
 /** The `(:_EntenteMeta {id: 'seed'})` node: which seed the database holds, so start-up can skip a load. */
-import type { Driver } from 'neo4j-driver';
+import type { DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import { META_LABEL, META_SEED_ID } from './labels.ts';
 
@@ -11,7 +11,7 @@ export interface LoadedSeed {
   nodeCount: number;
 }
 
-export async function readLoadedSeed(driver: Driver, database: string): Promise<LoadedSeed> {
+export async function readLoadedSeed({ driver, database }: DatabaseHandle): Promise<LoadedSeed> {
   try {
     const { records } = await driver.executeQuery(
       `OPTIONAL MATCH (m:\`${META_LABEL}\` {id: $id})
@@ -34,7 +34,7 @@ export async function readLoadedSeed(driver: Driver, database: string): Promise<
 }
 
 /** True when the database is empty or holds a seed other than `seedHash`. */
-export async function needsSeeding(driver: Driver, database: string, seedHash: string): Promise<boolean> {
-  const loaded = await readLoadedSeed(driver, database);
+export async function needsSeeding(db: DatabaseHandle, seedHash: string): Promise<boolean> {
+  const loaded = await readLoadedSeed(db);
   return loaded.nodeCount === 0 || loaded.seedHash !== seedHash;
 }

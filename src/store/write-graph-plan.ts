@@ -4,10 +4,11 @@
  * so a re-run of an unchanged seed writes nothing and a changed seed converges: what the seed no
  * longer holds is deleted, and properties a record lost disappear (maps are replaced whole).
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import { NODE_LABELS, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
 import type { Logger } from '../logger.ts';
+import { writeTransaction, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import { assertPlanWritable, diffGraph, isEmptyDiff, type GraphDiff, type GraphState } from './diff-graph.ts';
 import { categoryOf, ENTITY_LABEL, META_LABEL, META_SEED_ID, SEED_KEY_PROPERTY, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
@@ -61,19 +62,13 @@ export interface WriteGraphPlanResult {
   durationMs: number;
 }
 
-export async function writeGraphPlan(
-  driver: Driver,
-  database: string,
-  plan: GraphPlan,
-  options: WriteGraphPlanOptions,
-): Promise<WriteGraphPlanResult> {
+export async function writeGraphPlan(db: DatabaseHandle, plan: GraphPlan, options: WriteGraphPlanOptions): Promise<WriteGraphPlanResult> {
   const { logger } = options;
   const started = performance.now();
   // An unwritable plan is refused before the database is touched at all.
   assertPlanWritable(plan);
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    const result = await session.executeWrite((tx) => writeInTransaction(tx, plan, options));
+    const result = await writeTransaction(db, (tx) => writeInTransaction(tx, plan, options));
     result.durationMs = Math.round(performance.now() - started);
     logger.info(
       result.changed
@@ -83,8 +78,6 @@ export async function writeGraphPlan(
     return result;
   } catch (error) {
     throw mapDriverError(error, 'Writing the graph (nothing was written)');
-  } finally {
-    await session.close();
   }
 }
 

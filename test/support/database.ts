@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/neo4j/open-database.ts';
 import type { Neo4jConnectionConfig } from '../../src/config.ts';
-import type { DatabaseHandle } from '../../src/neo4j/database-handle.ts';
+import { withSession, type DatabaseHandle } from '../../src/neo4j/database-handle.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   connection: Neo4jConnectionConfig;
@@ -20,10 +20,5 @@ export async function connectTestDatabase(): Promise<TestDatabase> {
 /** Empties the database, data only: constraints and indexes stay. */
 export async function clearDatabase(driver: Driver, database: string): Promise<void> {
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-  const session = driver.session({ database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await withSession({ driver, database }, undefined, (session) => session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'));
 }

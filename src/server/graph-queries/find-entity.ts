@@ -3,7 +3,6 @@ import type { NodeLabel } from '../../graph/graph-plan.ts';
 import {
   type EdgeProvenance,
   type GraphNode,
-  type GraphSource,
   NODE_PROJECTION,
   PROVENANCE_KEYS,
   matchNodeById,
@@ -14,6 +13,7 @@ import {
   toPlain,
   toProvenance,
 } from './read-graph.ts';
+import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertNonEmpty } from './validate-arguments.ts';
 
 export interface PropertyValue {
@@ -57,9 +57,9 @@ export interface EntityDetail {
 const OWN_FIELDS = ['id', 'name', 'aliases', 'description'];
 
 /** Any node by id with its mentions (passage, quote, document), references and fact links; null when absent. */
-export async function findEntity(source: GraphSource, id: string): Promise<EntityDetail | null> {
+export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail | null> {
   const records = await readRecords(
-    source,
+    db,
     `${matchNodeById('n', 'id')}
      OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
      OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)

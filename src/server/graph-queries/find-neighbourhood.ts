@@ -3,13 +3,13 @@ import neo4j from 'neo4j-driver';
 import {
   EDGE_PROJECTION,
   type Graph,
-  type GraphSource,
   NODE_PROJECTION,
   matchNodeById,
   readRecords,
   toGraphEdge,
   toGraphNode,
 } from './read-graph.ts';
+import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertIntegerInRange, assertNonEmpty, notFound } from './validate-arguments.ts';
 
 export interface NeighbourhoodOptions {
@@ -29,13 +29,13 @@ export const MAX_NEIGHBOURHOOD_LIMIT = 500;
  * The node and the nodes within `depth` fact relationships of it (nearest first, then by id, at
  * most `limit` including the centre), with every fact relationship among them.
  */
-export async function findNeighbourhood(source: GraphSource, id: string, options: NeighbourhoodOptions = {}): Promise<Neighbourhood> {
+export async function findNeighbourhood(db: DatabaseHandle, id: string, options: NeighbourhoodOptions = {}): Promise<Neighbourhood> {
   const centre = assertNonEmpty('id', id);
   const depth = assertIntegerInRange('depth', options.depth ?? 1, 1, MAX_DEPTH);
   const limit = assertIntegerInRange('limit', options.limit ?? 100, 1, MAX_NEIGHBOURHOOD_LIMIT);
   // depth is a validated integer: variable-length bounds cannot be parameters.
   const records = await readRecords(
-    source,
+    db,
     `${matchNodeById('centre', 'id')}
      OPTIONAL MATCH path = (centre)-[rels*1..${depth}]-(other)
      WHERE other <> centre AND other.id IS NOT NULL AND none(r IN rels WHERE type(r) IN $structural)

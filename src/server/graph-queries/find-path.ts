@@ -2,7 +2,6 @@ import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
 import {
   EDGE_PROJECTION,
   type Graph,
-  type GraphSource,
   NODE_PROJECTION,
   knownIdsQuery,
   matchNodeById,
@@ -10,6 +9,7 @@ import {
   toGraphEdge,
   toGraphNode,
 } from './read-graph.ts';
+import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertIntegerInRange, assertNonEmpty, notFound } from './validate-arguments.ts';
 
 export const MAX_PATH_LENGTH = 10;
@@ -20,21 +20,21 @@ export const MAX_PATH_LENGTH = 10;
  * not connected within maxLength. NOT_FOUND when either id is unknown. Of several shortest
  * paths, the first by node ids, so that the answer is stable.
  */
-export async function findPath(source: GraphSource, from: string, to: string, maxLength = 6): Promise<Graph | null> {
+export async function findPath(db: DatabaseHandle, from: string, to: string, maxLength = 6): Promise<Graph | null> {
   const fromId = assertNonEmpty('from', from);
   const toId = assertNonEmpty('to', to);
   const max = assertIntegerInRange('maxLength', maxLength, 1, MAX_PATH_LENGTH);
-  const ends = await readRecords(source, knownIdsQuery('ids'), { ids: [fromId, toId] });
+  const ends = await readRecords(db, knownIdsQuery('ids'), { ids: [fromId, toId] });
   const known = new Set(ends[0]?.get('ids') as string[]);
   if (!known.has(fromId)) throw notFound('node', fromId, 'from');
   if (!known.has(toId)) throw notFound('node', toId, 'to');
   if (fromId === toId) {
-    const only = await readRecords(source, `${matchNodeById('n', 'id')} RETURN ${NODE_PROJECTION('n')} AS node`, { id: fromId });
+    const only = await readRecords(db, `${matchNodeById('n', 'id')} RETURN ${NODE_PROJECTION('n')} AS node`, { id: fromId });
     return { nodes: only.map((record) => toGraphNode(record.get('node'))), edges: [] };
   }
   // max is a validated integer: variable-length bounds cannot be parameters.
   const records = await readRecords(
-    source,
+    db,
     `${matchNodeById('a', 'from')}
      ${matchNodeById('b', 'to', ['a'])}
      MATCH p = allShortestPaths((a)-[*..${max}]-(b))

@@ -1,26 +1,14 @@
-import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
+import { readRows, type DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { ENTITY_LABEL, SOURCE_LABEL, isInternalName } from '../../store/labels.ts';
-
-/** Where the analyst queries read from. */
-export interface GraphSource {
-  driver: Driver;
-  database: string;
-}
-
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
 const QUERY_TIMEOUT_MS = 15_000;
 
 /** Runs one read-only query and returns its records. */
-export async function readRecords(source: GraphSource, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
-  const session = source.driver.session({ database: source.database, defaultAccessMode: neo4j.session.READ });
-  try {
-    const result = await session.executeRead((tx) => tx.run(cypher, parameters), { timeout: QUERY_TIMEOUT_MS });
-    return result.records;
-  } finally {
-    await session.close();
-  }
+export function readRecords(db: DatabaseHandle, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
+  return readRows(db, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../../errors.ts';
-import { type GraphNode, type GraphSource, NODE_PROJECTION, readRecords, toGraphNode, toPlain } from './read-graph.ts';
+import { type GraphNode, NODE_PROJECTION, readRecords, toGraphNode, toPlain } from './read-graph.ts';
+import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 
 export interface TimelineEntry {
   id: string;
@@ -23,14 +24,14 @@ export interface TimelineRange {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Dated events in date order (then by id), each with the entities it CONCERNS. */
-export async function readTimeline(source: GraphSource, range: TimelineRange = {}): Promise<TimelineEntry[]> {
+export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}): Promise<TimelineEntry[]> {
   const from = checkDate('from', range.from);
   const to = checkDate('to', range.to);
   if (from !== null && to !== null && from > to) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `from (${from}) is after to (${to}).`, { details: { argument: 'from', from, to } });
   }
   const records = await readRecords(
-    source,
+    db,
     `MATCH (event:Event)
      WHERE event.date IS NOT NULL
        AND ($from IS NULL OR event.date >= date($from))

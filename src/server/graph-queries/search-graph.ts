@@ -3,7 +3,8 @@ import { AppError, ErrorCode } from '../../errors.ts';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
 import { SEARCH_INDEX_NAME } from '../../store/ensure-schema.ts';
 import { buildFulltextQuery } from './build-fulltext-query.ts';
-import { type GraphSource, primaryLabel, readRecords } from './read-graph.ts';
+import { primaryLabel, readRecords } from './read-graph.ts';
+import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertIntegerInRange } from './validate-arguments.ts';
 
 export interface SearchHit {
@@ -28,7 +29,7 @@ export const MAX_SEARCH_LIMIT = 100;
 export const EXACT_MATCH_BONUS = 100;
 
 /** Ranked full-text hits over names, aliases, titles, summaries, quotes and passage text; exact name or alias matches first. */
-export async function searchGraph(source: GraphSource, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function searchGraph(db: DatabaseHandle, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = assertIntegerInRange('limit', options.limit ?? 20, 1, MAX_SEARCH_LIMIT);
   if (text.trim() === '') {
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'search text must not be empty.', { details: { argument: 'text' } });
@@ -41,7 +42,7 @@ export async function searchGraph(source: GraphSource, text: string, options: Se
   }
   const types = options.types && options.types.length > 0 ? [...options.types] : [...NODE_LABELS];
   const records = await readRecords(
-    source,
+    db,
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
      WHERE any(label IN labels(node) WHERE label IN $types)
      WITH node, score + CASE

@@ -25,7 +25,7 @@ beforeAll(async () => {
   testDb = await connectTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'entente-consumers-'));
   await loadTestGraph(testDb);
-  original = await computeGraphChecksum(testDb.driver, testDb.database);
+  original = await computeGraphChecksum(testDb);
 });
 
 afterAll(async () => {
@@ -79,7 +79,7 @@ describe('Cypher script replayed by cypher-shell', () => {
       killSignal: 'SIGKILL',
       maxBuffer: 64 * 1024 * 1024,
     });
-    expect(await computeGraphChecksum(testDb.driver, testDb.database)).toEqual(original);
+    expect(await computeGraphChecksum(testDb)).toEqual(original);
   });
 });
 
@@ -113,8 +113,8 @@ describe('CSV loaded by neo4j-admin database import', () => {
     const driver = createDriver(connection);
     try {
       // neo4j-admin reads "" in a list column as "no value": empty lists are the one thing it cannot carry.
-      const imported = await computeGraphChecksum(driver, 'neo4j', { ignoreEmptyLists: true });
-      expect(imported).toEqual(await computeGraphChecksum(testDb.driver, testDb.database, { ignoreEmptyLists: true }));
+      const imported = await computeGraphChecksum({ driver, database: 'neo4j' }, { ignoreEmptyLists: true });
+      expect(imported).toEqual(await computeGraphChecksum(testDb, { ignoreEmptyLists: true }));
     } finally {
       await driver.close();
       await neo4j.stop();

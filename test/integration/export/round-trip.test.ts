@@ -36,7 +36,7 @@ beforeAll(async () => {
   testDb = await connectTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), 'entente-export-'));
   await loadTestGraph(testDb);
-  original = await computeGraphChecksum(testDb.driver, testDb.database);
+  original = await computeGraphChecksum(testDb);
   originalSchema = await schemaNames();
 });
 
@@ -61,12 +61,12 @@ describe('round trip through an export and entente import', () => {
       expect(stats.relationships).toBe(original.relationships);
 
       await wipeDatabase(testDb.driver, testDb.database);
-      expect((await computeGraphChecksum(testDb.driver, testDb.database)).nodes).toBe(0);
+      expect((await computeGraphChecksum(testDb)).nodes).toBe(0);
       const imported = format === 'csv' ? await importCsvDirectory(out, importOptions()) : await importCypherScript(out, importOptions());
       expect(imported.nodes).toBe(original.nodes);
       expect(imported.relationships).toBe(original.relationships);
 
-      const after = await computeGraphChecksum(testDb.driver, testDb.database);
+      const after = await computeGraphChecksum(testDb);
       expect(after).toEqual(original);
       expect(await schemaNames()).toEqual(originalSchema);
     });
@@ -105,7 +105,7 @@ describe('import refuses and rolls back', () => {
     await expect(importCsvDirectory(path.join(dir, 'graph-csv'), importOptions())).rejects.toSatisfy((e) => isAppError(e, ErrorCode.DATABASE_NOT_EMPTY));
     // forced, the ids collide with the uniqueness constraints: all-or-nothing keeps the graph as it was
     await expect(importCypherScript(script, { ...importOptions(), force: true })).rejects.toSatisfy((e) => isAppError(e, ErrorCode.IMPORT_INVALID));
-    expect(await computeGraphChecksum(testDb.driver, testDb.database)).toEqual(original);
+    expect(await computeGraphChecksum(testDb)).toEqual(original);
   });
 
   it('a script failing half-way leaves no node behind and drops the constraints it created', async () => {
@@ -116,7 +116,7 @@ describe('import refuses and rolls back', () => {
     await expect(importCypherScript(script, importOptions())).rejects.toSatisfy(
       (e) => isAppError(e, ErrorCode.IMPORT_INVALID) && (e.details.line as number) > 1,
     );
-    expect((await computeGraphChecksum(testDb.driver, testDb.database)).nodes).toBe(0);
+    expect((await computeGraphChecksum(testDb)).nodes).toBe(0);
     expect(await schemaNames()).toEqual([]);
   });
 
@@ -133,7 +133,7 @@ describe('import refuses and rolls back', () => {
     } finally {
       await writeFile(file, good);
     }
-    expect((await computeGraphChecksum(testDb.driver, testDb.database)).nodes).toBe(0);
+    expect((await computeGraphChecksum(testDb)).nodes).toBe(0);
     expect(await schemaNames()).toEqual([]);
   });
 });

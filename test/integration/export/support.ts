@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../../../src/store/load-seed.ts';
 import { projectRoot } from '../../../src/config.ts';
+import { withSession } from '../../../src/neo4j/database-handle.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
 import { clearDatabase, type TestDatabase } from '../../support/database.ts';
@@ -14,14 +15,11 @@ const run = promisify(execFile);
 /** Deletes all data AND all constraints and indexes: the "empty Neo4j" an import expects. */
 export async function wipeDatabase(driver: Driver, database: string): Promise<void> {
   await clearDatabase(driver, database);
-  const session = driver.session({ database });
-  try {
+  await withSession({ driver, database }, undefined, async (session) => {
     for (const r of (await session.run('SHOW CONSTRAINTS YIELD name')).records) await session.run(`DROP CONSTRAINT \`${r.get('name')}\``);
     const indexes = await session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name");
     for (const r of indexes.records) await session.run(`DROP INDEX \`${r.get('name')}\``);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /**

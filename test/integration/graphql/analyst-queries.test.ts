@@ -324,7 +324,7 @@ describe('internal errors', () => {
       expect(error.message).toBe('Internal server error');
       expect(JSON.stringify(response)).not.toMatch(/entente_search|Neo\.|fulltext|stack/i);
     } finally {
-      await ensureSchema(driver, database, { logger: silentLogger });
+      await ensureSchema({ driver, database }, { logger: silentLogger });
     }
     expect(dataOf(await search({ text: 'PNR' })).search[0]?.id).toBe('pnr');
   });

@@ -19,5 +19,5 @@ export function planCounts(plan: GraphPlan): { nodes: Record<string, number>; re
 
 /** Everything in the database, internal seed marks included: a refused write must change nothing. */
 export async function fullChecksum(driver: Driver, database: string): Promise<string> {
-  return (await computeGraphChecksum(driver, database, { includeInternal: true })).checksum;
+  return (await computeGraphChecksum({ driver, database }, { includeInternal: true })).checksum;
 }

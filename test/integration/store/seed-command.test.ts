@@ -130,7 +130,7 @@ describe('loading a seed directory', () => {
       expect(result.changes.nodes.created).toBe(0);
       expect(await countSeedGraph()).toEqual(planCounts(changed.plan));
       expect(await query("MATCH (n) WHERE n.id IN ['c-meeting-returning-minors', 'returning-minors'] RETURN n")).toEqual([]);
-      expect((await readLoadedSeed(db.driver, db.database)).seedHash).toBe(changed.seedHash);
+      expect((await readLoadedSeed(db)).seedHash).toBe(changed.seedHash);
     } finally {
       await rm(changedDir, { recursive: true, force: true });
     }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = await connectTestDatabase();
   ({ driver, database } = db);
   await clearDatabase(driver, database);
-  await ensureSchema(driver, database, { logger });
+  await ensureSchema({ driver, database }, { logger });
 });
 
 afterAll(async () => {
@@ -53,7 +53,7 @@ async function countGraph(): Promise<{ nodes: Record<string, number>; relationsh
 
 describe('ensureSchema', () => {
   it('creates nothing the second time and keeps the search index online', async () => {
-    const again = await ensureSchema(driver, database, { logger });
+    const again = await ensureSchema({ driver, database }, { logger });
     expect(again).toEqual({ created: [], replaced: [] });
     const [index] = await query('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX_NAME });
     expect(index?.state).toBe('ONLINE');
@@ -64,7 +64,7 @@ describe('ensureSchema', () => {
   it('replaces a search index whose properties are outdated', async () => {
     await query(`DROP INDEX ${SEARCH_INDEX_NAME}`);
     await query(`CREATE FULLTEXT INDEX ${SEARCH_INDEX_NAME} FOR (n:Country) ON EACH [n.name]`);
-    const result = await ensureSchema(driver, database, { logger });
+    const result = await ensureSchema({ driver, database }, { logger });
     expect(result.replaced).toEqual([SEARCH_INDEX_NAME]);
     expect(result.created).toEqual([SEARCH_INDEX_NAME]);
     const [index] = await query('SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: SEARCH_INDEX_NAME });
@@ -75,19 +75,19 @@ describe('ensureSchema', () => {
     await query('DROP CONSTRAINT Topic_id');
     try {
       await query("CREATE (:Topic {id: 'twin'}), (:Topic {id: 'twin'})");
-      const failure = await ensureSchema(driver, database, { logger }).catch((error: unknown) => error);
+      const failure = await ensureSchema({ driver, database }, { logger }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(AppError);
       expect((failure as AppError).code).toBe(ErrorCode.QUERY_FAILED);
       expect((failure as AppError).message).toMatch(/^Creating constraints and indexes: /);
       expect(String((failure as AppError).details.neo4jCode)).toMatch(/^Neo\.(Client|Database)Error\.Schema\./);
     } finally {
       await clearDatabase(driver, database);
-      expect((await ensureSchema(driver, database, { logger })).created).toEqual(['Topic_id']);
+      expect((await ensureSchema({ driver, database }, { logger })).created).toEqual(['Topic_id']);
     }
   });
 
   it('makes each element of a list property such as aliases searchable', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger });
     const search = async (phrase: string) =>
       (
         await query(`CALL db.index.fulltext.queryNodes($index, $phrase) YIELD node RETURN node.id AS id`, {
@@ -106,7 +106,7 @@ describe('ensureSchema', () => {
 describe('writeGraphPlan', () => {
   it('writes every node and relationship of the plan, with category and seed labels', async () => {
     const plan = smallPlan();
-    const result = await writeGraphPlan(driver, database, plan, { logger, seedHash: 'hash-1' });
+    const result = await writeGraphPlan({ driver, database }, plan, { logger, seedHash: 'hash-1' });
     expect(await countGraph()).toEqual(planCounts(plan));
     expect(result.nodes).toEqual(planCounts(plan).nodes);
     expect(result.relationships).toEqual(planCounts(plan).relationships);
@@ -120,7 +120,7 @@ describe('writeGraphPlan', () => {
   });
 
   it('stores dates as Neo4j DATE, whole numbers as INTEGER and aliases as LIST<STRING>', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger });
     const [row] = await query(
       `MATCH (e:Event {id: 'meeting-1'}), (p:Passage {id: 'doc-1#p01'}), (c:Country {id: 'FR'}), (d:Document {id: 'doc-1'})
        RETURN valueType(e.date) AS date, e.date AS dateValue, valueType(p.order) AS order, valueType(c.aliases) AS aliases,
@@ -137,16 +137,16 @@ describe('writeGraphPlan', () => {
   });
 
   it('keeps parallel relationships of one type apart by their key', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger });
     const rows = await query("MATCH (:Commitment {id: 'c-strengthen-sis'})-[r:CONCERNS]->(:Instrument {id: 'sis'}) RETURN r.quote AS quote ORDER BY quote");
     expect(rows.map((row) => row.quote)).toEqual(['Schengen Information System', 'strengthen the Schengen']);
   });
 
   it('writes nothing at all when the same plan is loaded again', async () => {
     const plan = smallPlan();
-    await writeGraphPlan(driver, database, plan, { logger, seedHash: 'hash-1' });
+    await writeGraphPlan({ driver, database }, plan, { logger, seedHash: 'hash-1' });
     const before = await checksum();
-    const second = await writeGraphPlan(driver, database, plan, { logger, seedHash: 'hash-1' });
+    const second = await writeGraphPlan({ driver, database }, plan, { logger, seedHash: 'hash-1' });
     expect(second.changed).toBe(false);
     expect(second.counters).toEqual({
       nodesCreated: 0,
@@ -163,7 +163,7 @@ describe('writeGraphPlan', () => {
   });
 
   it('converges on a changed plan: removed nodes, relationships and properties disappear', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger, seedHash: 'hash-1' });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger, seedHash: 'hash-1' });
     // Something the seed does not own must survive a re-load.
     await query("CREATE (:Note {id: 'analyst-note', text: 'kept'})");
     const changed = smallPlan();
@@ -175,7 +175,7 @@ describe('writeGraphPlan', () => {
     const concerns = changed.relationships.find((rel) => rel.type === 'CONCERNS');
     if (concerns) concerns.properties = { ...concerns.properties, quote: 'Schengen Information' };
 
-    const result = await writeGraphPlan(driver, database, changed, { logger, seedHash: 'hash-2' });
+    const result = await writeGraphPlan({ driver, database }, changed, { logger, seedHash: 'hash-2' });
     expect(result.changes.nodes).toEqual({ created: 1, updated: 1, deleted: 1 });
     // BE's MENTIONED_IN and PARTY_TO, and the second CONCERNS; the first CONCERNS changed.
     expect(result.changes.relationships).toEqual({ created: 0, updated: 1, deleted: 3 });
@@ -189,15 +189,15 @@ describe('writeGraphPlan', () => {
     expect(row?.aliases).toEqual(['SIS', 'SIS II']);
     expect(await query("MATCH (n {id: 'BE'}) RETURN n")).toHaveLength(0);
     expect(await query("MATCH (n:Note {id: 'analyst-note'}) RETURN n.text AS text")).toEqual([{ text: 'kept' }]);
-    expect((await readLoadedSeed(driver, database)).seedHash).toBe('hash-2');
+    expect((await readLoadedSeed({ driver, database })).seedHash).toBe('hash-2');
   });
 
   it('moves a node to its new label when the plan reclassifies it, keeping its relationships', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger });
     const plan = smallPlan();
     const sis = plan.nodes.find((node) => node.id === 'sis');
     if (sis) sis.label = 'Organisation';
-    const result = await writeGraphPlan(driver, database, plan, { logger });
+    const result = await writeGraphPlan({ driver, database }, plan, { logger });
     expect(result.changes.nodes).toEqual({ created: 0, updated: 1, deleted: 0 });
     const [row] = await query("MATCH (n {id: 'sis'}) RETURN labels(n) AS labels, COUNT { (n)<-[:CONCERNS]-() } AS concerns");
     expect([...(row?.labels as string[])].sort()).toEqual(['Entity', 'Organisation', '_Seed']);
@@ -205,7 +205,7 @@ describe('writeGraphPlan', () => {
   });
 
   it('leaves the database unchanged when a statement fails mid-transaction', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger, seedHash: 'hash-1' });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger, seedHash: 'hash-1' });
     // A node the seed does not own, whose id a new plan node will collide with (Entity_id).
     await query("CREATE (:Person:Entity {id: 'ghost', name: 'Not from the seed'})");
     const before = await checksum();
@@ -215,24 +215,24 @@ describe('writeGraphPlan', () => {
     plan.nodes.push({ id: 'DE', label: 'Country', properties: { name: 'Germany' } });
     plan.nodes.push({ id: 'ghost', label: 'Organisation', properties: { name: 'Ghost agency' } });
 
-    const failure = await writeGraphPlan(driver, database, plan, { logger, seedHash: 'hash-2' }).catch((error: unknown) => error);
+    const failure = await writeGraphPlan({ driver, database }, plan, { logger, seedHash: 'hash-2' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe(ErrorCode.QUERY_FAILED);
     expect((failure as AppError).details.neo4jCode).toBe('Neo.ClientError.Schema.ConstraintValidationFailed');
     expect(await checksum()).toBe(before);
     expect(await query("MATCH (n {id: 'BE'}) RETURN n.id AS id")).toEqual([{ id: 'BE' }]);
-    expect((await readLoadedSeed(driver, database)).seedHash).toBe('hash-1');
+    expect((await readLoadedSeed({ driver, database })).seedHash).toBe('hash-1');
   });
 
   it('refuses a plan with unstorable values before touching the database', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger });
     const before = await checksum();
     const plan = smallPlan();
     plan.nodes.push({ id: 'bad', label: 'Topic', properties: { name: 'Bad', aliases: ['one', 2] } });
     plan.nodes.push({ id: 'bad-date', label: 'Event', properties: { name: 'Bad date', date: planDate('2018-02-30') } });
     plan.relationships.push({ type: 'ON_TOPIC', from: 'c-strengthen-sis', to: 'missing', key: '', properties: {} });
 
-    const failure = await writeGraphPlan(driver, database, plan, { logger }).catch((error: unknown) => error);
+    const failure = await writeGraphPlan({ driver, database }, plan, { logger }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe(ErrorCode.SEED_INVALID);
     const problems = (failure as AppError).details.problems as { record: string; field: string }[];
@@ -245,10 +245,10 @@ describe('writeGraphPlan', () => {
   });
 
   it('rebuilds from scratch with reset, removing data the seed does not own', async () => {
-    await writeGraphPlan(driver, database, smallPlan(), { logger });
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger });
     await query("CREATE (:Note {id: 'stray'})-[:ABOUT]->(:Note {id: 'stray-2'})");
     const plan = smallPlan();
-    const result = await writeGraphPlan(driver, database, plan, { logger, reset: true, seedHash: 'hash-3' });
+    const result = await writeGraphPlan({ driver, database }, plan, { logger, reset: true, seedHash: 'hash-3' });
     expect(result.reset).toBe(true);
     expect(result.resetNodesDeleted).toBe(plan.nodes.length + 2);
     expect(result.counters.nodesCreated).toBe(plan.nodes.length + 1);
@@ -259,11 +259,11 @@ describe('writeGraphPlan', () => {
 
 describe('needsSeeding', () => {
   it('is true for an empty database and for another seed, false once this seed is loaded', async () => {
-    expect(await needsSeeding(driver, database, 'hash-1')).toBe(true);
-    await writeGraphPlan(driver, database, smallPlan(), { logger, seedHash: 'hash-1' });
-    expect(await needsSeeding(driver, database, 'hash-1')).toBe(false);
-    expect(await needsSeeding(driver, database, 'hash-2')).toBe(true);
-    const loaded = await readLoadedSeed(driver, database);
+    expect(await needsSeeding({ driver, database }, 'hash-1')).toBe(true);
+    await writeGraphPlan({ driver, database }, smallPlan(), { logger, seedHash: 'hash-1' });
+    expect(await needsSeeding({ driver, database }, 'hash-1')).toBe(false);
+    expect(await needsSeeding({ driver, database }, 'hash-2')).toBe(true);
+    const loaded = await readLoadedSeed({ driver, database });
     expect(loaded.nodeCount).toBe(smallPlan().nodes.length);
     expect(loaded.loadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
