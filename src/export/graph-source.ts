@@ -64,7 +64,6 @@ export interface GraphSchema {
 }
 
 /** Labels starting with `_` are Entente's bookkeeping (`_EntenteMeta`), never exported. */
-export const isInternalLabel = (label: string): boolean => label.startsWith('_');
 
 export const groupKey = (labels: readonly string[]): string => labels.join(':');
 

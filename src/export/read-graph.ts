@@ -1,5 +1,6 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
+import { hasPublicLabelCypher, isInternalName, isPublicNameCypher } from '../graph/internal-names.ts';
 import { readRows, streamRows, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import type {
@@ -23,7 +24,7 @@ export interface GraphSelection {
   around?: { id: string; depth: number } | undefined;
 }
 
-const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE NOT l STARTS WITH '_' RETURN l ORDER BY l }`;
+const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE ${isPublicNameCypher('l')} RETURN l ORDER BY l }`;
 
 /**
  * Reads the graph's shape, then exposes nodes and relationships as streams pulled from Neo4j
@@ -45,10 +46,10 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
 
   const [groupCounts, groupProps, relCounts, relProps, constraints, indexes] = await Promise.all([
     run(`${query.nodes} WITH ${SORTED_LABELS('n')} AS labels RETURN labels, count(*) AS count`),
-    run(`${query.nodes} WITH n, ${SORTED_LABELS('n')} AS labels UNWIND [k IN keys(n) WHERE NOT k STARTS WITH '_'] AS key
+    run(`${query.nodes} WITH n, ${SORTED_LABELS('n')} AS labels UNWIND [k IN keys(n) WHERE ${isPublicNameCypher('k')}] AS key
          RETURN labels, key, collect(DISTINCT valueType(n[key])) AS types`),
     run(`${query.relationships} RETURN type(r) AS type, count(*) AS count`),
-    run(`${query.relationships} UNWIND [k IN keys(r) WHERE NOT k STARTS WITH '_'] AS key RETURN type(r) AS type, key, collect(DISTINCT valueType(r[key])) AS types`),
+    run(`${query.relationships} UNWIND [k IN keys(r) WHERE ${isPublicNameCypher('k')}] AS key RETURN type(r) AS type, key, collect(DISTINCT valueType(r[key])) AS types`),
     collect(db, 'SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties, createStatement RETURN *', {}),
     collect(db, `SHOW INDEXES YIELD type, labelsOrTypes, owningConstraint, createStatement
                       WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN *`, {}),
@@ -80,12 +81,12 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
   }
   for (const [type, group] of relationshipGroups) group.properties = columns(relTypes.get(type));
 
-  const onlyInternal = (names: unknown) => (names as string[] | null ?? []).every((name) => name.startsWith('_'));
+  const onlyInternal = (names: unknown) => (names as string[] | null ?? []).every(isInternalName);
   const keyLabels = constraints
     .filter((c) => ['UNIQUENESS', 'NODE_KEY'].includes(c.type as string) && c.entityType === 'NODE')
     .filter((c) => (c.properties as string[]).length === 1 && (c.properties as string[])[0] === 'id')
     .flatMap((c) => c.labelsOrTypes as string[])
-    .filter((label) => !label.startsWith('_'))
+    .filter((label) => !isInternalName(label))
     .sort();
 
   const schema: GraphSchema = {
@@ -135,10 +136,10 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
 /** Properties whose name starts with `_` are Entente's bookkeeping (`_seedKey`): never exported. */
 export function publicProperties(properties: Record<string, unknown>): Record<string, unknown> {
   let internal = false;
-  for (const key in properties) if (key.startsWith('_')) internal = true;
+  for (const key in properties) if (isInternalName(key)) internal = true;
   if (!internal) return properties;
   const copy: Record<string, unknown> = {};
-  for (const key in properties) if (!key.startsWith('_')) copy[key] = properties[key];
+  for (const key in properties) if (!isInternalName(key)) copy[key] = properties[key];
   return copy;
 }
 
@@ -158,7 +159,7 @@ function normaliseSelection(selection: GraphSelection): GraphSelection {
 /** The Cypher that binds `n` to each selected node, and `(n)-[r]->(m)` to each selected relationship. */
 export function buildSelectionQueries(selection: GraphSelection): { nodes: string; relationships: string } {
   const predicate = (v: string) => {
-    const parts = [`any(l IN labels(${v}) WHERE NOT l STARTS WITH '_')`];
+    const parts = [hasPublicLabelCypher(v)];
     if (selection.labels) parts.push(`any(l IN labels(${v}) WHERE l IN $labels)`);
     if (selection.ids) parts.push(`${v}.id IN $ids`);
     return parts.join(' AND ');

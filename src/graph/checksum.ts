@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isInternalName } from './internal-names.ts';
 import { floatToText, integerToText, pointParts, scalarTypeOf } from '../values/property-types.ts';
 
 /**
@@ -79,14 +80,14 @@ export function canonicalValue(value: unknown): string {
 
 export function canonicalProperties(properties: Record<string, unknown>, options: ChecksumOptions = {}): string {
   const keys = Object.keys(properties)
-    .filter((key) => options.includeInternal || !key.startsWith('_'))
+    .filter((key) => options.includeInternal || !isInternalName(key))
     .filter((key) => !(options.ignoreEmptyLists && Array.isArray(properties[key]) && (properties[key] as unknown[]).length === 0))
     .sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalValue(properties[key])}`).join(',')}}`;
 }
 
 export function publicLabels(labels: readonly string[], options: ChecksumOptions = {}): string[] {
-  return labels.filter((label) => options.includeInternal || !label.startsWith('_')).sort();
+  return labels.filter((label) => options.includeInternal || !isInternalName(label)).sort();
 }
 
 export function canonicalNode(labels: readonly string[], properties: Record<string, unknown>, options: ChecksumOptions = {}): string {

@@ -1,5 +1,6 @@
 import type { ManagedTransaction, ResultSummary, Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
+import { hasPublicLabelCypher } from '../graph/internal-names.ts';
 import type { Logger } from '../logger.ts';
 import { readRows, withSession, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
@@ -22,7 +23,7 @@ export interface ImportStats {
 
 /** Refuses a database that holds nodes (Entente's internal-only nodes do not count) unless forced. */
 export async function assertEmptyDatabase(options: ImportOptions): Promise<void> {
-  const rows = await readQuery(options, "MATCH (n) WHERE any(l IN labels(n) WHERE NOT l STARTS WITH '_') RETURN count(n) AS count");
+  const rows = await readQuery(options, `MATCH (n) WHERE ${hasPublicLabelCypher('n')} RETURN count(n) AS count`);
   const count = Number(rows[0]?.count ?? 0);
   if (count > 0 && !options.force) {
     throw new AppError(ErrorCode.DATABASE_NOT_EMPTY, `The database "${options.database}" already holds ${count} nodes; an import expects an empty one.`, {

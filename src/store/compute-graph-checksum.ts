@@ -1,4 +1,5 @@
 import { canonicalEnd, canonicalNode, canonicalRelationship, combineDigests, MultisetHash, type ChecksumOptions } from '../graph/checksum.ts';
+import { hasPublicLabelCypher } from '../graph/internal-names.ts';
 import { streamRows, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 
@@ -12,7 +13,7 @@ export interface GraphChecksum {
 }
 
 const isCounted = (variable: string, options: ChecksumOptions) =>
-  options.includeInternal ? 'true' : `any(l IN labels(${variable}) WHERE NOT l STARTS WITH '_')`;
+  options.includeInternal ? 'true' : hasPublicLabelCypher(variable);
 
 /**
  * Computes the checksum of the whole graph in `database`. Streams both sides and folds each

@@ -4,8 +4,9 @@
  * a second load of the same plan writes nothing at all.
  */
 import { AppError, ErrorCode } from '../errors.ts';
+import { isInternalName } from '../graph/internal-names.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
-import { categoryOf, isInternalName, MANAGED_LABELS, SEED_KEY_PROPERTY, SEED_LABEL } from './labels.ts';
+import { categoryOf, MANAGED_LABELS, SEED_KEY_PROPERTY, SEED_LABEL } from './labels.ts';
 import { canonicalProperties, toStoredProperties, type StoredValue } from './plan-values.ts';
 
 /** A seed-owned node as read from Neo4j. */

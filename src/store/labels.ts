@@ -1,8 +1,8 @@
 import { NODE_LABELS, type NodeLabel } from '../graph/graph-plan.ts';
 
 /**
- * Labels and property names the store adds beside the graph model. Everything whose name starts
- * with `_` is internal: the API never exposes it and exports leave it out.
+ * Labels and property names the store adds beside the graph model. Those starting with `_` are
+ * internal (graph/internal-names.ts).
  */
 
 /** What the graph is about: neighbourhood and path queries stay within these. */
@@ -27,8 +27,3 @@ export function categoryOf(label: NodeLabel): CategoryLabel {
 
 /** Every label the store may put on a seed node, internal ones included. */
 export const MANAGED_LABELS: readonly string[] = [...NODE_LABELS, ENTITY_LABEL, SOURCE_LABEL, SEED_LABEL];
-
-/** Whether a label or property is internal to the store (exports and the API skip it). */
-export function isInternalName(name: string): boolean {
-  return name.startsWith('_');
-}

@@ -1,7 +1,8 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
 import { readRows, type DatabaseHandle } from '../../neo4j/database-handle.ts';
-import { ENTITY_LABEL, SOURCE_LABEL, isInternalName } from '../../store/labels.ts';
+import { isInternalName } from '../../graph/internal-names.ts';
+import { ENTITY_LABEL, SOURCE_LABEL } from '../../store/labels.ts';
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
 const QUERY_TIMEOUT_MS = 15_000;
