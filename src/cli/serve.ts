@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startServer } from '../server/create-server.ts';
+import { startServer } from '../server/start-server.ts';
 import { buildGraphqlSchema } from '../server/schema/build-graphql-schema.ts';
 import { runWithDatabase, untilAborted } from './run-with-database.ts';
 import { seedIfNeeded } from '../store/load-seed.ts';

@@ -7,12 +7,12 @@ import {
   PROVENANCE_KEYS,
   matchNodeById,
   primaryLabel,
-  publicProperties,
+  propertyEntries,
   readRecords,
   toGraphNode,
   toPlain,
   toProvenance,
-} from './read-graph.ts';
+} from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertNonEmpty } from './validate-arguments.ts';
 
@@ -91,7 +91,7 @@ export async function findEntity(db: DatabaseHandle, id: string): Promise<Entity
       direction: link.outgoing ? 'OUT' : 'IN',
       other: toGraphNode(link.other),
       provenance: toProvenance(link.properties),
-      properties: publicProperties(link.properties, PROVENANCE_KEYS),
+      properties: propertyEntries(link.properties, PROVENANCE_KEYS),
     }),
   );
   return {
@@ -100,7 +100,7 @@ export async function findEntity(db: DatabaseHandle, id: string): Promise<Entity
     name: (plain.name ?? plain.title ?? plain.id) as string,
     aliases: Array.isArray(plain.aliases) ? (plain.aliases as string[]) : [],
     description: typeof plain.description === 'string' ? plain.description : null,
-    properties: publicProperties(properties, OWN_FIELDS),
+    properties: propertyEntries(properties, OWN_FIELDS),
     mentions: toPlain(record.get('mentions')) as MentionProvenance[],
     externalReferences: record.get('references') as ExternalReference[],
     links,

@@ -8,7 +8,7 @@ import {
   readRecords,
   toGraphEdge,
   toGraphNode,
-} from './read-graph.ts';
+} from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertIntegerInRange, assertNonEmpty, notFound } from './validate-arguments.ts';
 

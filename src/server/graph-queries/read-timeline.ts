@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../../errors.ts';
-import { type GraphNode, NODE_PROJECTION, readRecords, toGraphNode, toPlain } from './read-graph.ts';
+import { type GraphNode, NODE_PROJECTION, readRecords, toGraphNode, toPlain } from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 
 export interface TimelineEntry {

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../errors.ts';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
 import { SEARCH_INDEX_NAME } from '../../store/ensure-schema.ts';
 import { buildFulltextQuery } from './build-fulltext-query.ts';
-import { primaryLabel, readRecords } from './read-graph.ts';
+import { primaryLabel, readRecords } from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { assertIntegerInRange } from './validate-arguments.ts';
 

@@ -1,6 +1,6 @@
 import { createLogger, silentLogger } from '../../../src/logger.ts';
 import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
-import { startServer } from '../../../src/server/create-server.ts';
+import { startServer } from '../../../src/server/start-server.ts';
 import { buildGraphqlSchema } from '../../../src/server/schema/build-graphql-schema.ts';
 import { loadSeed } from '../../../src/store/load-seed.ts';
 import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logger.ts';
 import { findFreePort } from '../../../src/neo4j/check-port-free.ts';
 import { createDriver } from '../../../src/neo4j/open-database.ts';
-import { type RunningServer, startServer } from '../../../src/server/create-server.ts';
+import { type RunningServer, startServer } from '../../../src/server/start-server.ts';
 import { connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 
 // /health does not depend on the GraphQL schema; a one-field schema keeps this test about health.

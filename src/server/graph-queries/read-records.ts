@@ -57,7 +57,7 @@ export function propertyText(value: unknown): string {
 }
 
 /** Public properties (internal `_` names left out), sorted by key. */
-export function publicProperties(properties: Record<string, unknown>, skip: readonly string[] = []): { key: string; value: string }[] {
+export function propertyEntries(properties: Record<string, unknown>, skip: readonly string[] = []): { key: string; value: string }[] {
   return Object.keys(properties)
     .filter((key) => !isInternalName(key) && !skip.includes(key) && properties[key] !== null)
     .sort()
