@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { writeCsvDirectory } from './csv.ts';
-import { writeCypherScript } from './cypher.ts';
+import { writeCypherScript } from './cypher-script.ts';
 import { writeGraphml } from './graphml.ts';
 import { writeJson, writeJsonLines } from './json.ts';
 import { type ProgressReporter, withProgress } from './progress.ts';

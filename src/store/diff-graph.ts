@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from '../errors.ts';
 import { isInternalName } from '../graph/internal-names.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
 import { categoryOf, MANAGED_LABELS, SEED_KEY_PROPERTY, SEED_LABEL } from './labels.ts';
-import { canonicalProperties, toStoredProperties, type StoredValue } from './plan-values.ts';
+import { comparableProperties, toStoredProperties, type StoredValue } from './plan-values.ts';
 
 /** A seed-owned node as read from Neo4j. */
 export interface StoredNode {
@@ -168,7 +168,7 @@ export function diffGraph(state: GraphState, plan: GraphPlan): GraphDiff {
     if (JSON.stringify(managed) !== JSON.stringify(expectedLabels(node.label).sort())) {
       diff.relabelNodes.push({ elementId: stored.elementId, id: node.id, label: node.label });
     }
-    if (canonicalProperties(stored.properties) !== canonicalProperties(node.properties)) {
+    if (comparableProperties(stored.properties) !== comparableProperties(node.properties)) {
       diff.updateNodes.push({ ...node, elementId: stored.elementId });
     }
   }
@@ -183,7 +183,7 @@ export function diffGraph(state: GraphState, plan: GraphPlan): GraphDiff {
   for (const rel of writable.relationships) {
     const stored = storedRels.get(relationshipIdentity(rel));
     if (!stored) diff.createRelationships.push(rel);
-    else if (canonicalProperties(stored.properties) !== canonicalProperties(rel.properties)) {
+    else if (comparableProperties(stored.properties) !== comparableProperties(rel.properties)) {
       diff.updateRelationships.push({ ...rel, elementId: stored.elementId });
     }
   }

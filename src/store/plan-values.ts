@@ -78,7 +78,7 @@ function scalarKind(value: PlanScalar): string {
  * from Neo4j. Key order does not matter; value types do (an Integer 1 differs from the string "1"),
  * as the graph checksum's canonicalValue decides: one notion of "the same typed value".
  */
-export function canonicalProperties(properties: Record<string, unknown>): string {
+export function comparableProperties(properties: Record<string, unknown>): string {
   const entries = Object.entries(properties)
     .filter(([, value]) => value !== null && value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { writeCsvDirectory, ADMIN_IMPORT_SCRIPT } from '../../../src/export/csv.ts';
 import { MANIFEST_FILE, type CsvManifest } from '../../../src/formats/csv/csv-manifest.ts';
-import { writeCypherScript } from '../../../src/export/cypher.ts';
+import { writeCypherScript } from '../../../src/export/cypher-script.ts';
 import { graphmlId, writeGraphml } from '../../../src/export/graphml.ts';
 import { writeJson, writeJsonLines } from '../../../src/export/json.ts';
 import { memoryDirectory, memorySink } from '../../../src/io/sink.ts';
