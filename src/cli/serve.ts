@@ -12,7 +12,7 @@ export function registerServeCommand(program: Command): void {
       await runWithDatabase(async (db, { config, logger, signal }) => {
         await seedIfNeeded(db, logger);
         if (signal.aborted) return;
-        const schema = await buildGraphqlSchema(db.driver, db.database);
+        const schema = await buildGraphqlSchema(db);
         const server = await startServer({
           schema,
           driver: db.driver,

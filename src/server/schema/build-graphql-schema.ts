@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { type GraphQLSchema, defaultFieldResolver, lexicographicSortSchema, printSchema } from 'graphql';
-import type { Driver } from 'neo4j-driver';
 import { projectRoot } from '../../config.ts';
+import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { createAnalystResolvers } from './analyst-resolvers.ts';
 import { DateScalar } from './date-scalar.ts';
 
@@ -18,14 +18,14 @@ export async function readTypeDefs(): Promise<string> {
  * The executable, read-only GraphQL schema: @neo4j/graphql's generated queries for every node type
  * (no mutations) plus the analyst queries, all reading `database`.
  */
-export async function buildGraphqlSchema(driver: Driver, database: string): Promise<GraphQLSchema> {
+export async function buildGraphqlSchema(db: DatabaseHandle): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: await readTypeDefs(),
-    driver,
-    resolvers: { ...createAnalystResolvers({ driver, database }), Date: DateScalar },
+    driver: db.driver,
+    resolvers: { ...createAnalystResolvers(db), Date: DateScalar },
   });
   const schema = await neoSchema.getSchema();
-  useDatabaseByDefault(schema, database);
+  useDatabaseByDefault(schema, db.database);
   return schema;
 }
 

@@ -24,7 +24,7 @@ export async function serveSeededGraph(): Promise<SeededServer> {
   const db = await connectTestDatabase();
   try {
     await loadSeed(db, silentLogger, await readSeed(DEFAULT_SEED_DIR), { reset: true });
-    const schema = await buildGraphqlSchema(db.driver, db.database);
+    const schema = await buildGraphqlSchema(db);
     const server = await startServer({
       schema,
       driver: db.driver,

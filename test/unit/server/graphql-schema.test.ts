@@ -20,7 +20,7 @@ import type { Driver } from 'neo4j-driver';
 let schema: GraphQLSchema;
 let typeDefs: string;
 beforeAll(async () => {
-  schema = await buildGraphqlSchema({} as Driver, 'neo4j');
+  schema = await buildGraphqlSchema({ driver: {} as Driver, database: 'neo4j' });
   typeDefs = await readTypeDefs();
 });
 
