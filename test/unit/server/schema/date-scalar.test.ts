@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DateScalar, parseIsoDate } from '../../../src/server/schema/date-scalar.ts';
+import { DateScalar, parseIsoDate } from '../../../../src/server/schema/date-scalar.ts';
 
 const originalTz = process.env.TZ;
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildFulltextQuery, escapeLuceneTerm } from '../../../src/server/graph-queries/build-fulltext-query.ts';
+import { buildFulltextQuery, escapeLuceneTerm } from '../../../../src/server/graph-queries/build-fulltext-query.ts';
 
 describe('buildFulltextQuery', () => {
   test('a word matches as itself, boosted, or as a prefix', () => {

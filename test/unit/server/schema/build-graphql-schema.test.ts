@@ -1,6 +1,6 @@
 import { type GraphQLEnumType, type GraphQLObjectType, type GraphQLSchema, isEnumType, isObjectType, parse, validate } from 'graphql';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../src/graph/graph-plan.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../../src/graph/graph-plan.ts';
 import {
   DATE_BASES,
   DOCUMENT_KINDS,
@@ -11,9 +11,9 @@ import {
   MODALITIES,
   ORGANISATION_KINDS,
   PLACE_KINDS,
-} from '../../../src/seeding/seed-schema.ts';
-import { KnownOperationTypesRule } from '../../../src/server/schema/known-operation-types-rule.ts';
-import { buildGraphqlSchema, printGeneratedSdl, readTypeDefs } from '../../../src/server/schema/build-graphql-schema.ts';
+} from '../../../../src/seeding/seed-schema.ts';
+import { KnownOperationTypesRule } from '../../../../src/server/schema/known-operation-types-rule.ts';
+import { buildGraphqlSchema, printGeneratedSdl, readTypeDefs } from '../../../../src/server/schema/build-graphql-schema.ts';
 import type { Driver } from 'neo4j-driver';
 
 // The generated schema needs no database: the driver is only used when a query runs.
