@@ -1,7 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { cypherLiteral, cypherMap, cypherName, cypherString } from '../../../src/values/cypher-literal.ts';
-import { idempotent } from '../../../src/formats/cypher/idempotent.ts';
 
 describe('cypherLiteral', () => {
   it('keeps Integer and Float apart: 1 and 1.0', () => {
@@ -40,16 +39,5 @@ describe('cypherLiteral', () => {
 
   it('refuses values no property can hold', () => {
     expect(() => cypherLiteral({ nested: 1 })).toThrow(/Cannot write/);
-  });
-});
-
-describe('idempotent', () => {
-  it('adds IF NOT EXISTS after the constraint or index name', () => {
-    expect(idempotent('CREATE CONSTRAINT `Country_id` FOR (n:`Country`) REQUIRE (n.`id`) IS UNIQUE')).toBe(
-      'CREATE CONSTRAINT `Country_id` IF NOT EXISTS FOR (n:`Country`) REQUIRE (n.`id`) IS UNIQUE',
-    );
-    expect(idempotent('CREATE FULLTEXT INDEX `search` FOR (n:`A`) ON EACH [n.`name`]')).toBe(
-      'CREATE FULLTEXT INDEX `search` IF NOT EXISTS FOR (n:`A`) ON EACH [n.`name`]',
-    );
   });
 });
