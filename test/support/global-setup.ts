@@ -10,12 +10,15 @@ import type { Neo4jConnectionConfig } from '../../src/config.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4j: Neo4jConnectionConfig;
+    /** True when this run started the database (a throw-away one): only then may tests wipe it freely. */
+    neo4jStartedByRun: boolean;
   }
 }
 
 /**
  * Starts one real Neo4j for the run, in a throw-away data directory, unless NEO4J_URI points
- * at a database the caller provides (whose data the tests will then clear!).
+ * at a database the caller provides AND ENTENTE_TEST_USE_EXTERNAL=1 says its data may be cleared
+ * (test/support/database.ts refuses otherwise).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const logger = createLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
@@ -26,6 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       password: process.env.NEO4J_PASSWORD ?? '',
       database: process.env.NEO4J_DATABASE ?? 'neo4j',
     });
+    project.provide('neo4jStartedByRun', false);
     return async () => {};
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'entente-test-neo4j-'));
@@ -44,6 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const connection = await embedded.start();
   process.stderr.write(`[global-setup] embedded Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${connection.uri}\n`);
   project.provide('neo4j', connection);
+  project.provide('neo4jStartedByRun', true);
   return async () => {
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
