@@ -6,7 +6,7 @@ import { dataOf } from './expect-graphql.ts';
 import { serveSeededGraph, type SeededServer } from './serve-seeded-graph.ts';
 
 /**
- * Runs every query of the analyst tour (the "Analyst tour" section of README.md) against the real seed over HTTP and compares the result with the answer
+ * Runs every query of the analyst tour (docs/analyst-tour.md) against the real seed over HTTP and compares the result with the answer
  * printed under it. After a seed change, ENTENTE_UPDATE_TOUR=1 rewrites the printed answers (like
  * a snapshot update): review the diff before committing it.
  */
@@ -64,7 +64,7 @@ export function formatAnswer(value: unknown, indent = '', column = indent.length
   return `{\n${fields.join(',\n')}\n${indent}}`;
 }
 
-const tourFiles = [await readTourFile('README.md', '## Analyst tour')];
+const tourFiles = [await readTourFile('docs/analyst-tour.md')];
 const entries = tourFiles.flatMap((tourFile) => tourFile.entries);
 const results = new Map<TourEntry, unknown>();
 
@@ -86,7 +86,7 @@ afterAll(async () => {
   }
 });
 
-test('the README tour has at least a dozen questions, each with a printed answer', () => {
+test('the analyst tour has at least a dozen questions, each with a printed answer', () => {
   expect(entries.length).toBeGreaterThanOrEqual(12);
 });
 
