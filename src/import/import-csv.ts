@@ -8,7 +8,7 @@ import { type CsvManifest, MANIFEST_FILE } from '../formats/csv/csv-manifest.ts'
 import { cypherName } from '../values/cypher-literal.ts';
 import { idempotent } from '../formats/cypher/idempotent.ts';
 import type { ScalarType } from '../values/property-types.ts';
-import { type CsvHeader, type HeaderColumn, parseCsvHeader } from './csv-header.ts';
+import { type CsvHeader, type HeaderColumn, parseCsvHeader } from '../formats/csv/csv-header.ts';
 import {
   assertEmptyDatabase,
   importError,

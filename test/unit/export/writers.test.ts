@@ -7,7 +7,7 @@ import { graphmlId, writeGraphml } from '../../../src/export/graphml.ts';
 import { writeJson, writeJsonLines } from '../../../src/export/json.ts';
 import { memoryDirectory, memorySink } from '../../../src/io/sink.ts';
 import { splitCypherScript } from '../../../src/import/split-cypher.ts';
-import { parseCsvHeader } from '../../../src/import/csv-header.ts';
+import { parseCsvHeader } from '../../../src/formats/csv/csv-header.ts';
 import { fixtureGraph } from './fixture-graph.ts';
 import neo4j from 'neo4j-driver';
 

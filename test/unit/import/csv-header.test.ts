@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvHeader } from '../../../src/import/csv-header.ts';
+import { parseCsvHeader } from '../../../src/formats/csv/csv-header.ts';
 
 describe('parseCsvHeader', () => {
   it('reads node headers with ID, LABEL and typed columns', () => {

@@ -1,5 +1,5 @@
-import { AppError, ErrorCode } from '../errors.ts';
-import type { PropertyType, ScalarType } from '../values/property-types.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import type { PropertyType, ScalarType } from '../../values/property-types.ts';
 
 /** One column of a neo4j-admin import header. */
 export type HeaderColumn =
