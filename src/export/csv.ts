@@ -4,6 +4,7 @@ import type { GraphSource, NodeGroup, PropertyColumn, RelationshipGroup } from '
 import { groupKey } from './graph-source.ts';
 import { floatToText, integerToText, pointParts, propertyTypeOf, type PropertyType, type ScalarType } from '../values/property-types.ts';
 import type { DirectorySink, TextSink } from '../io/sink.ts';
+import { CSV_TYPE_NAMES } from '../formats/csv/csv-column-types.ts';
 import { type CsvManifest, MANIFEST_FILE } from '../formats/csv/csv-manifest.ts';
 
 export interface CsvWriterOptions {
@@ -14,21 +15,6 @@ export interface CsvWriterOptions {
 }
 
 export const ADMIN_IMPORT_SCRIPT = 'neo4j-admin-import.sh';
-
-/** neo4j-admin's column type names. */
-const ADMIN_TYPES: Record<ScalarType, string> = {
-  string: 'string',
-  integer: 'long',
-  float: 'double',
-  boolean: 'boolean',
-  date: 'date',
-  datetime: 'datetime',
-  localdatetime: 'localdatetime',
-  time: 'time',
-  localtime: 'localtime',
-  duration: 'duration',
-  point: 'point',
-};
 
 /**
  * CSV in the header format of `neo4j-admin database import`: one file per label set
@@ -153,7 +139,7 @@ function propertyColumns(properties: PropertyColumn[], owner: string): Column[] 
       throw new AppError(ErrorCode.EXPORT_FAILED, `Property name "${p.name}" of ${owner} cannot be a neo4j-admin CSV header.`);
     }
     const type: PropertyType = { scalar: p.type.scalar ?? 'string', list: p.type.list };
-    return { header: `${p.name}:${ADMIN_TYPES[type.scalar ?? 'string']}${type.list ? '[]' : ''}`, property: p.name, type };
+    return { header: `${p.name}:${CSV_TYPE_NAMES[type.scalar ?? 'string']}${type.list ? '[]' : ''}`, property: p.name, type };
   });
 }
 

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { PropertyType, ScalarType } from '../../values/property-types.ts';
+import { scalarTypeOfCsvName } from './csv-column-types.ts';
 
 /** One column of a neo4j-admin import header. */
 export type HeaderColumn =
@@ -15,25 +16,6 @@ export interface CsvHeader {
   kind: 'nodes' | 'relationships';
   columns: HeaderColumn[];
 }
-
-const TYPE_NAMES: Record<string, ScalarType> = {
-  string: 'string',
-  char: 'string',
-  int: 'integer',
-  long: 'integer',
-  short: 'integer',
-  byte: 'integer',
-  float: 'float',
-  double: 'float',
-  boolean: 'boolean',
-  date: 'date',
-  datetime: 'datetime',
-  localdatetime: 'localdatetime',
-  time: 'time',
-  localtime: 'localtime',
-  duration: 'duration',
-  point: 'point',
-};
 
 /**
  * Parses a header row in neo4j-admin's format: `name:type` (`long`, `double`, `date`,
@@ -68,7 +50,7 @@ function parseField(field: string, file: string, index: number): HeaderColumn {
   if (name === '') throw invalid(file, `column ${index + 1} ("${field}") has no property name`);
   if (spec === '') return { kind: 'property', property: name, type: { scalar: 'string', list: false } };
   const typed = /^([a-zA-Z]+)(\[\])?$/.exec(spec);
-  const scalar = typed ? TYPE_NAMES[(typed[1] ?? '').toLowerCase()] : undefined;
+  const scalar = typed ? scalarTypeOfCsvName(typed[1] ?? '') : undefined;
   if (!typed || scalar === undefined) throw invalid(file, `column ${index + 1} ("${field}") has an unsupported type "${spec}"`);
   return { kind: 'property', property: name, type: { scalar, list: typed[2] !== undefined } };
 }
