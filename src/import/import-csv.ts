@@ -9,15 +9,7 @@ import { cypherName } from '../values/cypher-literal.ts';
 import { idempotent } from '../formats/cypher/idempotent.ts';
 import type { ScalarType } from '../values/property-types.ts';
 import { type CsvHeader, type HeaderColumn, parseCsvHeader } from '../formats/csv/csv-header.ts';
-import {
-  assertEmptyDatabase,
-  importError,
-  type ImportOptions,
-  type ImportStats,
-  inOneTransaction,
-  runAndRelease,
-  SchemaChanges,
-} from './import-support.ts';
+import { importError, type ImportOptions, type ImportStats, inOneTransaction, runAndRelease, runImport } from './import-support.ts';
 
 export interface CsvImportOptions extends ImportOptions {
   /** Overrides the manifest's; `;` when there is no manifest. */
@@ -47,20 +39,15 @@ interface FilePlan {
  * UNWIND batches, all in ONE transaction. Constraints and indexes from `manifest.json` are
  * created first (they cannot share that transaction) and dropped again if the import fails.
  */
-export async function importCsvDirectory(dir: string, options: CsvImportOptions): Promise<ImportStats> {
-  const started = Date.now();
-  await assertEmptyDatabase(options);
-  const manifest = await readManifest(dir);
-  const delimiter = options.arrayDelimiter ?? manifest?.arrayDelimiter ?? ';';
-  const plans = await planFiles(dir, manifest);
-  const batchSize = options.batchSize ?? 1000;
-  const keyLabels = new Set(manifest?.keyLabels ?? []);
-
-  const schema = new SchemaChanges(options);
-  await schema.snapshot();
-  let nodes = 0;
-  let relationships = 0;
-  try {
+export function importCsvDirectory(dir: string, options: CsvImportOptions): Promise<ImportStats> {
+  return runImport(options, async (schema) => {
+    const manifest = await readManifest(dir);
+    const delimiter = options.arrayDelimiter ?? manifest?.arrayDelimiter ?? ';';
+    const plans = await planFiles(dir, manifest);
+    const batchSize = options.batchSize ?? 1000;
+    const keyLabels = new Set(manifest?.keyLabels ?? []);
+    let nodes = 0;
+    let relationships = 0;
     for (const statement of [...(manifest?.constraints ?? []), ...(manifest?.indexes ?? [])]) await schema.run(idempotent(statement));
     if (schema.count > 0) await schema.run('CALL db.awaitIndexes(300)');
 
@@ -86,11 +73,8 @@ export async function importCsvDirectory(dir: string, options: CsvImportOptions)
         options.onProgress?.({ statements: 0, nodes, relationships });
       }
     });
-  } catch (error) {
-    await schema.undo();
-    throw error;
-  }
-  return { nodes, relationships, schemaStatements: schema.count, ms: Date.now() - started };
+    return { nodes, relationships };
+  });
 }
 
 async function readManifest(dir: string): Promise<CsvManifest | undefined> {

@@ -1,14 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { AppError, ErrorCode } from '../errors.ts';
-import {
-  assertEmptyDatabase,
-  importError,
-  type ImportOptions,
-  type ImportStats,
-  inOneTransaction,
-  runAndRelease,
-  SchemaChanges,
-} from './import-support.ts';
+import { importError, type ImportOptions, type ImportStats, inOneTransaction, runAndRelease, runImport } from './import-support.ts';
 import { isSchemaStatement, type ScriptStatement, splitCypherScript } from './split-cypher.ts';
 
 const IGNORED_COMMANDS = /^:(begin|commit|rollback|schema\s+await)\b/i;
@@ -21,17 +13,13 @@ const IGNORED_COMMANDS = /^:(begin|commit|rollback|schema\s+await)\b/i;
  * after the commit. If anything fails, the data transaction is rolled back and the constraints
  * and indexes the import created are dropped again.
  */
-export async function importCypherScript(file: string, options: ImportOptions): Promise<ImportStats> {
-  const started = Date.now();
-  await assertEmptyDatabase(options);
-  const schema = new SchemaChanges(options);
-  await schema.snapshot();
-  const statements = splitCypherScript(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }));
-  const deferred: ScriptStatement[] = [];
-  let nodes = 0;
-  let relationships = 0;
-  let dataStatements = 0;
-  try {
+export function importCypherScript(file: string, options: ImportOptions): Promise<ImportStats> {
+  return runImport(options, async (schema) => {
+    const statements = splitCypherScript(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }));
+    const deferred: ScriptStatement[] = [];
+    let nodes = 0;
+    let relationships = 0;
+    let dataStatements = 0;
     // Schema statements before the first data statement.
     let first: ScriptStatement | undefined;
     for (;;) {
@@ -71,11 +59,8 @@ export async function importCypherScript(file: string, options: ImportOptions): 
       });
     }
     for (const statement of deferred) await schema.run(statement.text);
-  } catch (error) {
-    await schema.undo();
-    throw error;
-  }
-  return { nodes, relationships, schemaStatements: schema.count, ms: Date.now() - started };
+    return { nodes, relationships };
+  });
 }
 
 function skipCommand(statement: ScriptStatement): boolean {

@@ -21,6 +21,28 @@ export interface ImportStats {
   ms: number;
 }
 
+/**
+ * What every importer shares: refuse a database that holds nodes, remember its schema, run the
+ * import (which creates schema through `schema` and writes its data with inOneTransaction), and
+ * on any failure drop the constraints and indexes the import created before rethrowing.
+ */
+export async function runImport(
+  options: ImportOptions,
+  body: (schema: SchemaChanges) => Promise<{ nodes: number; relationships: number }>,
+): Promise<ImportStats> {
+  const started = Date.now();
+  await assertEmptyDatabase(options);
+  const schema = new SchemaChanges(options);
+  await schema.snapshot();
+  try {
+    const { nodes, relationships } = await body(schema);
+    return { nodes, relationships, schemaStatements: schema.count, ms: Date.now() - started };
+  } catch (error) {
+    await schema.undo();
+    throw error;
+  }
+}
+
 /** Refuses a database that holds nodes (Entente's internal-only nodes do not count) unless forced. */
 export async function assertEmptyDatabase(options: ImportOptions): Promise<void> {
   const rows = await readQuery(options, `MATCH (n) WHERE ${hasPublicLabelCypher('n')} RETURN count(n) AS count`);
