@@ -2,13 +2,13 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import neo4j, { type Transaction } from 'neo4j-driver';
+import type { Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import { type CsvManifest, MANIFEST_FILE } from '../formats/csv/csv-manifest.ts';
 import { cypherName } from '../values/cypher-literal.ts';
 import { idempotent } from '../formats/cypher/idempotent.ts';
-import type { ScalarType } from '../values/property-types.ts';
 import { type CsvHeader, type HeaderColumn, parseCsvHeader } from '../formats/csv/csv-header.ts';
+import { type Cell, CONVERTED_IN_CYPHER, type ConvertedRow, convertCsvRow, QUOTED_EMPTY } from './convert-csv-row.ts';
 import { importError, type ImportOptions, type ImportStats, inOneTransaction, runAndRelease, runImport } from './import-support.ts';
 
 export interface CsvImportOptions extends ImportOptions {
@@ -16,13 +16,6 @@ export interface CsvImportOptions extends ImportOptions {
   arrayDelimiter?: string;
   batchSize?: number;
 }
-
-/** A quoted empty field (`""`): an empty string or list, where an unquoted empty one is absent. */
-const QUOTED_EMPTY = Symbol('quoted empty');
-type Cell = string | typeof QUOTED_EMPTY | undefined;
-
-/** Types Cypher converts from text (`date(row.t.x)`); the rest are converted here. */
-const CONVERTED_IN_CYPHER = new Set<ScalarType>(['date', 'datetime', 'localdatetime', 'time', 'localtime', 'duration', 'point']);
 
 interface FilePlan {
   file: string;
@@ -136,67 +129,6 @@ async function* records(dir: string, file: string): AsyncGenerator<{ cells: Cell
   }
 }
 
-interface ConvertedRow {
-  plain: Record<string, unknown>;
-  /** Values Cypher converts: text (or lists of text) per property. */
-  typed: Record<string, unknown>;
-}
-
-function convertProperties(columns: HeaderColumn[], cells: Cell[], delimiter: string, where: () => string): ConvertedRow {
-  const plain: Record<string, unknown> = {};
-  const typed: Record<string, unknown> = {};
-  columns.forEach((column, index) => {
-    if (column.kind !== 'property') return;
-    const cell = cells[index];
-    if (cell === undefined) return;
-    const { scalar, list } = column.type;
-    const target = CONVERTED_IN_CYPHER.has(scalar) ? typed : plain;
-    if (list) {
-      target[column.property] = cell === QUOTED_EMPTY ? [] : cell.split(delimiter).map((item) => convertScalar(item, scalar, column.property, where));
-    } else {
-      target[column.property] = convertScalar(cell === QUOTED_EMPTY ? '' : cell, scalar, column.property, where);
-    }
-  });
-  return { plain, typed };
-}
-
-function convertScalar(text: string, scalar: ScalarType, property: string, where: () => string): unknown {
-  const bad = (): never => {
-    throw new AppError(ErrorCode.IMPORT_INVALID, `${where()}: "${text}" is not a valid ${scalar} for property "${property}".`);
-  };
-  switch (scalar) {
-    case 'string':
-      return text;
-    case 'integer':
-      return /^[-+]?\d+$/.test(text.trim()) ? neo4j.int(text.trim()) : bad();
-    case 'float': {
-      const number = Number(text.trim());
-      return Number.isNaN(number) && text.trim() !== 'NaN' ? bad() : number;
-    }
-    case 'boolean':
-      return /^true$/i.test(text.trim()) ? true : /^false$/i.test(text.trim()) ? false : bad();
-    case 'point':
-      return parsePoint(text) ?? bad();
-    default:
-      return text; // temporal types and durations: Cypher parses them
-  }
-}
-
-/** `{srid:4326,x:1.5,y:2.0}` or `{latitude:..., longitude:..., crs:'WGS-84'}` to a map for point(). */
-function parsePoint(text: string): Record<string, unknown> | undefined {
-  const body = /^\s*\{(.*)\}\s*$/.exec(text)?.[1];
-  if (body === undefined) return undefined;
-  const map: Record<string, unknown> = {};
-  for (const part of body.split(',')) {
-    const match = /^\s*(\w+)\s*:\s*(.+?)\s*$/.exec(part);
-    if (!match) return undefined;
-    const [, key, raw] = match as unknown as [string, string, string];
-    const quoted = /^['"](.*)['"]$/.exec(raw);
-    map[key] = quoted ? quoted[1] : key === 'srid' ? neo4j.int(raw) : Number(raw);
-  }
-  return map;
-}
-
 /** `SET n.x = date(row.t.x), ...` for the columns Cypher converts. */
 function typedAssignments(variable: string, columns: HeaderColumn[]): string {
   const parts = columns.flatMap((column) => {
@@ -246,7 +178,7 @@ async function importNodeFile(
     });
     const labels = [...new Set([...(plan.labels && labelIndexes.length === 0 ? plan.labels : []), ...fromColumns])].filter((l) => l !== '').sort();
     if (labels.length === 0) throw new AppError(ErrorCode.IMPORT_INVALID, `${where()}: the node has no label.`);
-    const row = convertProperties(columns, cells, delimiter, where);
+    const row = convertCsvRow(columns, cells, delimiter, where);
     row.plain[idProperty] = id;
     remember(id, labels);
     const key = labels.join(':');
@@ -313,7 +245,7 @@ async function importRelationshipFile(
     if (startLabel === undefined || endLabel === undefined) {
       throw new AppError(ErrorCode.IMPORT_INVALID, `${where()}: no node has id "${startLabel === undefined ? start : end}".`);
     }
-    const { plain, typed } = convertProperties(columns, cells, delimiter, where);
+    const { plain, typed } = convertCsvRow(columns, cells, delimiter, where);
     const key = `${type}\u0000${startLabel}\u0000${endLabel}`;
     let batch = batches.get(key);
     if (!batch) batches.set(key, (batch = { type, startLabel, endLabel, rows: [], firstLine: line }));
