@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { GraphSource, NodeGroup, PropertyColumn, RelationshipGroup } from './graph-source.ts';
 import { groupKey } from './graph-source.ts';
-import { floatToText, integerToText, pointParts, propertyTypeOf, type PropertyType, type ScalarType } from '../values/property-types.ts';
+import { floatToText, integerToText, pointParts, propertyTypeOf, isTemporalType, type PropertyType, type ScalarType } from '../values/property-types.ts';
 import type { DirectorySink, TextSink } from '../io/sink.ts';
 import { CSV_TYPE_NAMES } from '../formats/csv/csv-column-types.ts';
 import { type CsvManifest, MANIFEST_FILE } from '../formats/csv/csv-manifest.ts';
@@ -212,6 +212,7 @@ export function csvCell(value: unknown, column: { property?: string; type?: Prop
 }
 
 function scalarCell(value: unknown, type: ScalarType): string {
+  if (isTemporalType(type)) return String(value);
   switch (type) {
     case 'string':
       return value as string;
@@ -221,13 +222,6 @@ function scalarCell(value: unknown, type: ScalarType): string {
       return floatToText(value as number);
     case 'boolean':
       return value ? 'true' : 'false';
-    case 'date':
-    case 'datetime':
-    case 'localdatetime':
-    case 'time':
-    case 'localtime':
-    case 'duration':
-      return String(value);
     case 'point': {
       const p = pointParts(value);
       return `{srid:${p.srid},x:${floatToText(p.x)},y:${floatToText(p.y)}${p.z === undefined ? '' : `,z:${floatToText(p.z)}`}}`;

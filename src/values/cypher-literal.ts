@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
-import { floatToText, integerToText, pointParts, scalarTypeOf } from './property-types.ts';
+import { floatToText, integerToText, isTemporalType, pointParts, scalarTypeOf } from './property-types.ts';
 
 /** A name as a Cypher identifier, always backquoted so that any label or key is safe. */
 export function cypherName(name: string): string {
@@ -43,6 +43,7 @@ export function cypherString(value: string): string {
 export function cypherLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
   const type = scalarTypeOf(value);
+  if (type !== undefined && isTemporalType(type)) return `${type}(${cypherString(String(value))})`;
   switch (type) {
     case 'string':
       return cypherString(value as string);
@@ -57,13 +58,6 @@ export function cypherLiteral(value: unknown): string {
       if (number === -Infinity) return '(-1.0 / 0.0)';
       return floatToText(number);
     }
-    case 'date':
-    case 'datetime':
-    case 'localdatetime':
-    case 'time':
-    case 'localtime':
-    case 'duration':
-      return `${type}(${cypherString(String(value))})`;
     case 'point': {
       const p = pointParts(value);
       const coords = `x: ${floatToText(p.x)}, y: ${floatToText(p.y)}${p.z === undefined ? '' : `, z: ${floatToText(p.z)}`}`;

@@ -18,6 +18,14 @@ export type ScalarType =
   | 'duration'
   | 'point';
 
+/** Temporal types and durations: written as Neo4j's own text, read back by the function of the same name. */
+export type TemporalType = Extract<ScalarType, 'date' | 'datetime' | 'localdatetime' | 'time' | 'localtime' | 'duration'>;
+const TEMPORAL_TYPES: ReadonlySet<ScalarType> = new Set<TemporalType>(['date', 'datetime', 'localdatetime', 'time', 'localtime', 'duration']);
+
+export function isTemporalType(type: ScalarType): type is TemporalType {
+  return TEMPORAL_TYPES.has(type);
+}
+
 /** `scalar` is undefined only for an empty list, whose element type Cypher does not report. */
 export interface PropertyType {
   scalar: ScalarType | undefined;
