@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode, isAppError } from '../../../src/errors.ts';
 import { readSeed, type SeedProblem } from '../../../src/seeding/read-seed.ts';
+import { seedFixture } from '../../support/seed-fixture.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/seeding/${name}`, import.meta.url));
 
 async function seedError(name: string): Promise<AppError> {
-  const error = await readSeed(fixture(name)).then(
+  const error = await readSeed(await seedFixture(name)).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -25,11 +24,11 @@ describe('readSeed on a seed with many problems', () => {
     problems = problemsOf(error);
   });
 
-  it('throws one SEED_INVALID error listing every problem', () => {
+  it('throws one SEED_INVALID error listing every problem', async () => {
     expect(error.code).toBe(ErrorCode.SEED_INVALID);
     expect(problems.length).toBe(21);
     const lines = error.message.split('\n');
-    expect(lines[0]).toBe(`The seed in ${fixture('invalid')} has 21 problems:`);
+    expect(lines[0]).toBe(`The seed in ${await seedFixture('invalid')} has 21 problems:`);
     expect(lines).toHaveLength(22);
     expect(lines).toContain(
       '  - documents/broken.yaml:15 [jane-doe] nmae: unknown field "nmae"',

@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode, isAppError } from '../../../src/errors.ts';
 import { planDate, type GraphPlan, type PlannedRelationship } from '../../../src/graph/graph-plan.ts';
 import { readSeed, type Seed } from '../../../src/seeding/read-seed.ts';
+import { seedFixture } from '../../support/seed-fixture.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/seeding/${name}`, import.meta.url));
 
 const node = (plan: GraphPlan, id: string) => plan.nodes.find((n) => n.id === id);
 const rels = (plan: GraphPlan, type: string, from?: string, to?: string): PlannedRelationship[] =>
@@ -14,7 +13,7 @@ describe('readSeed on a valid mini seed', () => {
   let seed: Seed;
 
   beforeAll(async () => {
-    seed = await readSeed(fixture('valid'));
+    seed = await readSeed(await seedFixture('valid'));
   });
 
   it('creates the document, its passages, references and entities as nodes', () => {
@@ -113,7 +112,7 @@ describe('readSeed on a valid mini seed', () => {
     const identity = (r: PlannedRelationship) => `${r.from}|${r.type}|${r.to}|${r.key}`;
     const identities = seed.plan.relationships.map(identity);
     expect(new Set(identities).size).toBe(identities.length);
-    const again = await readSeed(fixture('valid'));
+    const again = await readSeed(await seedFixture('valid'));
     expect(again.plan.relationships.map(identity)).toEqual(identities);
     expect(again.seedHash).toBe(seed.seedHash);
     expect(seed.seedHash).toMatch(/^[0-9a-f]{64}$/u);
@@ -130,7 +129,7 @@ describe('readSeed on a valid mini seed', () => {
 
 describe('readSeed on a seed with two documents', () => {
   it('lets a document use an entity another document defines when it mentions it', async () => {
-    const seed = await readSeed(fixture('two-documents'));
+    const seed = await readSeed(await seedFixture('two-documents'));
     expect(seed.documents.map((d) => d.id)).toEqual(['mini-followup', 'mini-statement']);
     expect(rels(seed.plan, 'MENTIONED_IN', 'lille').map((r) => r.to).sort()).toEqual([
       'mini-followup#p01',
@@ -146,13 +145,13 @@ describe('readSeed on a seed with two documents', () => {
   });
 
   it('changes the seed hash when a seed file changes', async () => {
-    const one = await readSeed(fixture('valid'));
-    const two = await readSeed(fixture('two-documents'));
+    const one = await readSeed(await seedFixture('valid'));
+    const two = await readSeed(await seedFixture('two-documents'));
     expect(two.seedHash).not.toBe(one.seedHash);
   });
 
   it('refuses a link to an entity of another document that this document does not mention', async () => {
-    const error = await readSeed(fixture('missing-mention')).catch((e: unknown) => e);
+    const error = await readSeed(await seedFixture('missing-mention')).catch((e: unknown) => e);
     expect(isAppError(error, ErrorCode.SEED_INVALID)).toBe(true);
     expect((error as AppError).details['problems']).toEqual([
       expect.objectContaining({
