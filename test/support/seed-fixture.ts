@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'seeding');
@@ -44,13 +44,15 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
 
 const built = new Map<string, Promise<string>>();
 const created: string[] = [];
-process.once('exit', () => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+// Imported by a test file, this module registers its clean-up in that file (vitest isolates files).
+afterAll(async () => {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  built.clear();
 });
 
 /**
- * The seed directory of a scenario, built once per process in a temporary directory that is
- * removed when the process exits. A name that is not a scenario is a folder used as it is.
+ * The seed directory of a scenario, built once per test file in a temporary directory that is
+ * removed after the file's tests. A name that is not a scenario is a folder used as it is.
  */
 export function seedFixture(name: string): Promise<string> {
   const scenario = SCENARIOS[name];
