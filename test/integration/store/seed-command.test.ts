@@ -12,11 +12,11 @@ import type { Database } from '../../../src/neo4j/open-database.ts';
 import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
 import { readLoadedSeed } from '../../../src/store/seed-meta.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { seedFixture } from '../../support/seed-fixture.ts';
 import { fullChecksum, planCounts, queryRows } from './graph-probe.ts';
 
-const fixtures = path.join(projectRoot, 'test', 'fixtures', 'store');
-const validSeed = path.join(fixtures, 'valid');
-const badQuoteSeed = path.join(fixtures, 'bad-quote');
+const validSeed = await seedFixture('valid');
+const badQuoteSeed = await seedFixture('bad-quote');
 const logger = silentLogger;
 
 let testDb: TestDatabase;
