@@ -56,29 +56,32 @@ export interface EntityDetail {
 
 const OWN_FIELDS = ['id', 'name', 'aliases', 'description'];
 
+/** The node `$id` with its mentions, external references and fact links. */
+export const ENTITY_QUERY = `${matchNodeById('n', 'id')}
+  OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
+  OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
+  WITH n, m, p, d ORDER BY d.id, p.order
+  WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
+    quote: m.quote,
+    passage: {id: p.id, section: p.section, order: p.order, text: p.text},
+    document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
+  } END) AS mentions
+  OPTIONAL MATCH (n)-[e:EXTERNAL_SOURCE]->(r:Reference)
+  WITH n, mentions, r, e ORDER BY r.id
+  WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
+  OPTIONAL MATCH (n)-[rel]-(other)
+  WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
+  WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
+  WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
+    type: type(rel), outgoing: startNode(rel) = n, other: ${NODE_PROJECTION('other')}, properties: properties(rel)
+  } END) AS links
+  RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links`;
+
 /** Any node by id with its mentions (passage, quote, document), references and fact links; null when absent. */
 export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail | null> {
   const records = await readRecords(
     db,
-    `${matchNodeById('n', 'id')}
-     OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
-     OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
-     WITH n, m, p, d ORDER BY d.id, p.order
-     WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
-       quote: m.quote,
-       passage: {id: p.id, section: p.section, order: p.order, text: p.text},
-       document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
-     } END) AS mentions
-     OPTIONAL MATCH (n)-[e:EXTERNAL_SOURCE]->(r:Reference)
-     WITH n, mentions, r, e ORDER BY r.id
-     WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
-     OPTIONAL MATCH (n)-[rel]-(other)
-     WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
-     WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
-     WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
-       type: type(rel), outgoing: startNode(rel) = n, other: ${NODE_PROJECTION('other')}, properties: properties(rel)
-     } END) AS links
-     RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links`,
+    ENTITY_QUERY,
     { id: assertNonEmpty('id', id), structural: STRUCTURAL_TYPES },
   );
   const record = records[0];

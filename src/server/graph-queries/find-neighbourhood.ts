@@ -25,6 +25,27 @@ export interface Neighbourhood extends Graph {
 export const MAX_DEPTH = 3;
 export const MAX_NEIGHBOURHOOD_LIMIT = 500;
 
+/** The node `$id` and the nodes within `depth` fact relationships, at most `$limit`, with the edges among them. */
+export function neighbourhoodQuery(depth: number): string {
+  return `${matchNodeById('centre', 'id')}
+  OPTIONAL MATCH path = (centre)-[rels*1..${depth}]-(other)
+  WHERE other <> centre AND other.id IS NOT NULL AND none(r IN rels WHERE type(r) IN $structural)
+  WITH centre, other, min(length(path)) AS distance
+  ORDER BY distance, other.id
+  WITH centre, [o IN collect(other) WHERE o IS NOT NULL] AS others
+  WITH centre, others[0..$limit - 1] AS kept, size(others) >= $limit AS truncated
+  WITH [centre] + kept AS nodes, truncated
+  CALL {
+    WITH nodes
+    UNWIND nodes AS a
+    MATCH (a)-[r]->(b)
+    WHERE b IN nodes AND NOT type(r) IN $structural
+    WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
+    RETURN collect(${EDGE_PROJECTION('r')}) AS edges
+  }
+  RETURN [n IN nodes | ${NODE_PROJECTION('n')}] AS nodes, edges, truncated`;
+}
+
 /**
  * The node and the nodes within `depth` fact relationships of it (nearest first, then by id, at
  * most `limit` including the centre), with every fact relationship among them.
@@ -36,23 +57,7 @@ export async function findNeighbourhood(db: DatabaseHandle, id: string, options:
   // depth is a validated integer: variable-length bounds cannot be parameters.
   const records = await readRecords(
     db,
-    `${matchNodeById('centre', 'id')}
-     OPTIONAL MATCH path = (centre)-[rels*1..${depth}]-(other)
-     WHERE other <> centre AND other.id IS NOT NULL AND none(r IN rels WHERE type(r) IN $structural)
-     WITH centre, other, min(length(path)) AS distance
-     ORDER BY distance, other.id
-     WITH centre, [o IN collect(other) WHERE o IS NOT NULL] AS others
-     WITH centre, others[0..$limit - 1] AS kept, size(others) >= $limit AS truncated
-     WITH [centre] + kept AS nodes, truncated
-     CALL {
-       WITH nodes
-       UNWIND nodes AS a
-       MATCH (a)-[r]->(b)
-       WHERE b IN nodes AND NOT type(r) IN $structural
-       WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
-       RETURN collect(${EDGE_PROJECTION('r')}) AS edges
-     }
-     RETURN [n IN nodes | ${NODE_PROJECTION('n')}] AS nodes, edges, truncated`,
+    neighbourhoodQuery(depth),
     { id: centre, structural: STRUCTURAL_TYPES, limit: neo4j.int(limit) },
   );
   const record = records[0];

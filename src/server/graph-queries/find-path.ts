@@ -14,6 +14,17 @@ import { assertIntegerInRange, assertNonEmpty, notFound } from './validate-argum
 
 export const MAX_PATH_LENGTH = 10;
 
+/** The first shortest path of at most `maxLength` fact relationships between `$from` and `$to`. */
+export function pathQuery(maxLength: number): string {
+  return `${matchNodeById('a', 'from')}
+  ${matchNodeById('b', 'to', ['a'])}
+  MATCH p = allShortestPaths((a)-[*..${maxLength}]-(b))
+  WHERE none(r IN relationships(p) WHERE type(r) IN $structural)
+  WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 1
+  RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes,
+         [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`;
+}
+
 /**
  * A shortest chain of fact relationships (either direction; MENTIONED_IN, PART_OF and
  * EXTERNAL_SOURCE excluded) from one node to another, nodes in path order; null when the two are
@@ -35,13 +46,7 @@ export async function findPath(db: DatabaseHandle, from: string, to: string, max
   // max is a validated integer: variable-length bounds cannot be parameters.
   const records = await readRecords(
     db,
-    `${matchNodeById('a', 'from')}
-     ${matchNodeById('b', 'to', ['a'])}
-     MATCH p = allShortestPaths((a)-[*..${max}]-(b))
-     WHERE none(r IN relationships(p) WHERE type(r) IN $structural)
-     WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 1
-     RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes,
-            [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`,
+    pathQuery(max),
     { from: fromId, to: toId, structural: STRUCTURAL_TYPES },
   );
   const record = records[0];

@@ -23,6 +23,17 @@ export interface TimelineRange {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Dated events between `$from` and `$to` (either null: open), with what each CONCERNS. */
+export const TIMELINE_QUERY = `MATCH (event:Event)
+  WHERE event.date IS NOT NULL
+    AND ($from IS NULL OR event.date >= date($from))
+    AND ($to IS NULL OR event.date <= date($to))
+  OPTIONAL MATCH (event)-[:CONCERNS]->(concerned)
+  WITH event, concerned ORDER BY concerned.id
+  WITH event, collect(${NODE_PROJECTION('concerned')}) AS concerns
+  RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns
+  ORDER BY event.date, event.id`;
+
 /** Dated events in date order (then by id), each with the entities it CONCERNS. */
 export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}): Promise<TimelineEntry[]> {
   const from = checkDate('from', range.from);
@@ -32,15 +43,7 @@ export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}
   }
   const records = await readRecords(
     db,
-    `MATCH (event:Event)
-     WHERE event.date IS NOT NULL
-       AND ($from IS NULL OR event.date >= date($from))
-       AND ($to IS NULL OR event.date <= date($to))
-     OPTIONAL MATCH (event)-[:CONCERNS]->(concerned)
-     WITH event, concerned ORDER BY concerned.id
-     WITH event, collect(${NODE_PROJECTION('concerned')}) AS concerns
-     RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns
-     ORDER BY event.date, event.id`,
+    TIMELINE_QUERY,
     { from, to },
   );
   return records.map((record) => {

@@ -28,6 +28,16 @@ export const MAX_SEARCH_LIMIT = 100;
  */
 export const EXACT_MATCH_BONUS = 100;
 
+/** Full-text hits of `$query` among nodes labelled one of `$types`, exact name or alias matches first. */
+export const SEARCH_QUERY = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+  WHERE any(label IN labels(node) WHERE label IN $types)
+  WITH node, score + CASE
+    WHEN any(name IN [node.name] + coalesce(node.aliases, []) WHERE toLower(name) = $wanted) THEN $exactBonus
+    ELSE 0 END AS score
+  RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score
+  ORDER BY score DESC, id ASC
+  LIMIT $limit`;
+
 /** Ranked full-text hits over names, aliases, titles, summaries, quotes and passage text; exact name or alias matches first. */
 export async function searchGraph(db: DatabaseHandle, text: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = assertIntegerInRange('limit', options.limit ?? 20, 1, MAX_SEARCH_LIMIT);
@@ -43,14 +53,7 @@ export async function searchGraph(db: DatabaseHandle, text: string, options: Sea
   const types = options.types && options.types.length > 0 ? [...options.types] : [...NODE_LABELS];
   const records = await readRecords(
     db,
-    `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-     WHERE any(label IN labels(node) WHERE label IN $types)
-     WITH node, score + CASE
-       WHEN any(name IN [node.name] + coalesce(node.aliases, []) WHERE toLower(name) = $wanted) THEN $exactBonus
-       ELSE 0 END AS score
-     RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score
-     ORDER BY score DESC, id ASC
-     LIMIT $limit`,
+    SEARCH_QUERY,
     { index: SEARCH_INDEX_NAME, query, types, limit: neo4j.int(limit), wanted: text.trim().toLowerCase(), exactBonus: EXACT_MATCH_BONUS },
   );
   return records.map((record) => ({
