@@ -24,6 +24,8 @@ export enum ErrorCode {
   EXPORT_FAILED = 'EXPORT_FAILED',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   QUERY_FAILED = 'QUERY_FAILED',
+  /** The query itself is wrong (syntax, unknown function): the user's input, like USAGE. */
+  QUERY_INVALID = 'QUERY_INVALID',
   USAGE = 'USAGE',
   INTERRUPTED = 'INTERRUPTED',
 }

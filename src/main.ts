@@ -81,7 +81,8 @@ function report(error: unknown): number {
     process.stderr.write(`entente: ${error.message} [${error.code}]\n`);
     if (error.hint) process.stderr.write(`  ${error.hint.replace(/\n/g, '\n  ')}\n`);
     if (error.code === ErrorCode.INTERRUPTED) return typeof process.exitCode === 'number' ? process.exitCode : 130;
-    return error.code === ErrorCode.USAGE ? 2 : 1;
+    // 2: the command line or the query was wrong (fix the input); 1: it could not be done.
+    return error.code === ErrorCode.USAGE || error.code === ErrorCode.QUERY_INVALID ? 2 : 1;
   }
   process.stderr.write(`entente: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 1;

@@ -85,10 +85,10 @@ describe('entente cypher: read-only queries', () => {
 });
 
 describe('the CLI end to end', () => {
-  const cli = (args: string[]) =>
+  const cli = (args: string[], env: Record<string, string> = {}) =>
     run(process.execPath, [path.join(projectRoot, 'bin', 'entente.js'), ...args], {
       cwd: projectRoot,
-      env: { ...process.env, NEO4J_URI: testDb.connection.uri, NEO4J_PASSWORD: testDb.connection.password, NEO4J_USERNAME: testDb.connection.username },
+      env: { ...process.env, NEO4J_URI: testDb.connection.uri, NEO4J_PASSWORD: testDb.connection.password, NEO4J_USERNAME: testDb.connection.username, ...env },
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
@@ -110,6 +110,55 @@ describe('the CLI end to end', () => {
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string });
     expect(lines[0]?.type).toBe('meta');
     expect(lines.filter((l) => l.type === 'node').map((l) => l.id).sort()).toEqual(['BE', 'FR']);
+  });
+
+  it('a syntax error points at the user\'s own query, not at an internal EXPLAIN, and exits 2', async () => {
+    const result = await cli(['cypher', 'MATCH (c:Country)\n  RETRN c.name']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('[QUERY_INVALID]');
+    expect(result.stderr).toContain('(line 2, column 3)');
+    expect(result.stderr).toContain('  2 |   RETRN c.name\n    |   ^');
+    expect(result.stderr).not.toContain('EXPLAIN');
+    const unknownFunction = await cli(['cypher', 'RETURN nosuch(1) AS x']);
+    expect(unknownFunction.stderr).toContain('(line 1, column 8)');
+    expect(unknownFunction.code).toBe(2);
+  });
+
+  it('a missing parameter is a usage error that names --param', async () => {
+    const result = await cli(['cypher', 'MATCH (c:Country {id: $id}) RETURN c.name']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('$id');
+    expect(result.stderr).toContain('--param id=');
+    expect(result.stderr).toContain('[USAGE]');
+  });
+
+  it("Neo4j's warnings (unknown label, cartesian product) go to stderr with a suggestion, rows to stdout", async () => {
+    const typo = await cli(['cypher', 'MATCH (c:Comitment) RETURN count(c) AS n', '--format', 'csv']);
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toBe('n\n0\n');
+    expect(typo.stderr).toContain('Comitment');
+    expect(typo.stderr).toContain('Did you mean Commitment?');
+    const cartesian = await cli(['cypher', 'MATCH (a:Country), (b:Topic) RETURN count(*) AS n', '--format', 'csv']);
+    expect(cartesian.stderr).toContain('cartesian product');
+  });
+
+  it("hides the store's bookkeeping (_Seed, _seedKey) unless --internal", async () => {
+    const query = "MATCH (c:Country {id: 'FR'})-[r:PARTY_TO]->() RETURN c, r LIMIT 1";
+    const shown = JSON.parse((await cli(['cypher', query, '--format', 'json'])).stdout) as { c: { labels: string[] }; r: { properties: object } }[];
+    expect(shown[0]?.c.labels).toEqual(['Country', 'Entity']);
+    expect(Object.keys(shown[0]?.r.properties ?? {}).filter((k) => k.startsWith('_'))).toEqual([]);
+    const internal = JSON.parse((await cli(['cypher', query, '--format', 'json', '--internal'])).stdout) as typeof shown;
+    expect(internal[0]?.c.labels).toContain('_Seed');
+    expect(Object.keys(internal[0]?.r.properties ?? {})).toContain('_seedKey');
+  });
+
+  it('draws a table with one rule under the header and says "1 row"', async () => {
+    const three = await cli(['cypher', 'UNWIND [1, 2, 3] AS x RETURN x']);
+    expect(three.stdout.split('\n').filter((line) => line.startsWith('├'))).toHaveLength(1);
+    expect(three.stdout).toMatch(/3 rows\n$/);
+    const one = await cli(['cypher', 'RETURN 1 AS x'], { LOG_LEVEL: 'info' });
+    expect(one.stdout).toMatch(/\n1 row\n$/);
+    expect(one.stderr).toMatch(/ 1 row in \d+ ms/);
   });
 
   it('export --format csv without --out is a usage error (exit 2)', async () => {
