@@ -26,9 +26,15 @@ export interface GraphSelection {
 
 const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE ${isPublicNameCypher('l')} RETURN l ORDER BY l }`;
 
+// Rows in an order that depends on the data alone, not on how or when it was stored: two exports
+// of the same graph are the same bytes (diff and caches work). Maps are orderable in Cypher, so
+// properties break the ties that ids and types leave.
+const NODE_ORDER = 'ORDER BY properties.id, labels, properties';
+const RELATIONSHIP_ORDER = 'ORDER BY startId, type, endId, properties';
+
 /**
- * Reads the graph's shape, then exposes nodes and relationships as streams pulled from Neo4j
- * record by record (the driver fetches in batches and pauses while we write), so memory stays
+ * Reads the graph's shape, then exposes nodes and relationships, each sorted (by id, then by
+ * start, type and end), as streams pulled from Neo4j record by record (the driver fetches in batches and pauses while we write), so memory stays
  * flat however large the graph is. Relationships are those whose two ends are both selected.
  */
 export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {}): Promise<GraphSource> {
@@ -102,7 +108,7 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
   return {
     schema,
     nodes: () =>
-      stream(db, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties`, params, (record) => ({
+      stream(db, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties ${NODE_ORDER}`, params, (record) => ({
         labels: record.get('labels') as string[],
         properties: publicProperties(record.get('properties') as ExportNode['properties']),
       })),
@@ -111,7 +117,8 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
         db,
         `${query.relationships}
          RETURN n.id AS startId, ${SORTED_LABELS('n')} AS startLabels, type(r) AS type, properties(r) AS properties,
-                m.id AS endId, ${SORTED_LABELS('m')} AS endLabels`,
+                m.id AS endId, ${SORTED_LABELS('m')} AS endLabels
+         ${RELATIONSHIP_ORDER}`,
         params,
         (record): ExportRelationship => {
           const startId = record.get('startId');

@@ -107,9 +107,9 @@ describe('the CLI end to end', () => {
   it('export writes a slice as JSON Lines to stdout', async () => {
     const result = await cli(['export', '--format', 'jsonl', '--ids', 'FR,BE']);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id?: string });
-    expect(lines[0]?.type).toBe('meta');
-    expect(lines.filter((l) => l.type === 'node').map((l) => l.id).sort()).toEqual(['BE', 'FR']);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; id?: string });
+    expect(lines[0]?.kind).toBe('meta');
+    expect(lines.filter((l) => l.kind === 'node').map((l) => l.id).sort()).toEqual(['BE', 'FR']);
   });
 
   it('a syntax error points at the user\'s own query, not at an internal EXPLAIN, and exits 2', async () => {

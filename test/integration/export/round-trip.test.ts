@@ -151,22 +151,22 @@ describe('export slices', () => {
 
   it('--labels keeps nodes with one of the labels and the relationships between them', async () => {
     const lines = await jsonl({ labels: ['Sample'] });
-    expect(lines.filter((l) => l.type === 'node').map((l) => l.id)).toEqual(expect.arrayContaining(['sample-a', 'sample-b']));
-    expect(lines.filter((l) => l.type === 'node')).toHaveLength(2);
-    expect(lines.filter((l) => l.type === 'relationship')).toHaveLength(2);
+    expect(lines.filter((l) => l.kind === 'node').map((l) => l.id)).toEqual(expect.arrayContaining(['sample-a', 'sample-b']));
+    expect(lines.filter((l) => l.kind === 'node')).toHaveLength(2);
+    expect(lines.filter((l) => l.kind === 'relationship')).toHaveLength(2);
   });
 
   it('--ids keeps exactly those nodes', async () => {
     const lines = await jsonl({ ids: ['sample-a', 'FR'] });
-    expect(lines.filter((l) => l.type === 'node').map((l) => l.id).sort()).toEqual(['FR', 'sample-a']);
-    expect(lines.filter((l) => l.type === 'relationship').map((l) => l.relationshipType)).toEqual(['SAMPLE_OF']);
+    expect(lines.filter((l) => l.kind === 'node').map((l) => l.id).sort()).toEqual(['FR', 'sample-a']);
+    expect(lines.filter((l) => l.kind === 'relationship').map((l) => l.type)).toEqual(['SAMPLE_OF']);
   });
 
   it('--around ID --depth N keeps the neighbourhood within N hops', async () => {
     const depth1 = await jsonl({ around: { id: 'sample-b', depth: 1 } });
-    expect(depth1.filter((l) => l.type === 'node').map((l) => l.id).sort()).toEqual(['sample-a', 'sample-b']);
+    expect(depth1.filter((l) => l.kind === 'node').map((l) => l.id).sort()).toEqual(['sample-a', 'sample-b']);
     const depth2 = await jsonl({ around: { id: 'sample-b', depth: 2 } });
-    expect(depth2.filter((l) => l.type === 'node').map((l) => l.id)).toContain('FR');
+    expect(depth2.filter((l) => l.kind === 'node').map((l) => l.id)).toContain('FR');
     await expect(jsonl({ around: { id: 'nobody', depth: 1 } })).rejects.toSatisfy((e) => isAppError(e, ErrorCode.NOT_FOUND));
   });
 
