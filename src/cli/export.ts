@@ -26,9 +26,9 @@ interface ExportCommandOptions {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description('Export the graph (or a slice of it) as a Cypher script, neo4j-admin CSV, GraphML, JSON or JSON Lines')
+    .description('Export the graph (or a slice of it) as a Cypher script, neo4j-admin CSV, GraphML, JSON, JSON Lines, or plain nodes/edges tables (CSV or Parquet)')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
-    .option('--out <path>', 'file to write (a directory for csv); stdout when omitted')
+    .option('--out <path>', 'file to write (a directory for csv, tables and parquet); stdout when omitted')
     .option('--labels <labels>', 'only nodes with one of these labels (comma-separated)')
     .option('--ids <ids>', 'only the nodes with these ids (comma-separated)')
     .option('--around <id>', 'only nodes within --depth hops of this node')
@@ -40,11 +40,16 @@ export function registerExportCommand(program: Command): void {
     .addHelpText(
       'after',
       `
+Formats: graphml for Gephi, NetworkX and igraph; tables (nodes.csv, edges.csv) and parquet
+(nodes.parquet, edges.parquet) for pandas, polars, DuckDB and R; json and jsonl for anything;
+cypher for cypher-shell or entente import; csv for neo4j-admin database import or entente import.
 Relationships are exported when both their ends are. Internal labels and properties (starting with _) are left out.
+Every export of the same graph is the same bytes.
 Examples:
   entente export --format cypher --out graph.cypher
   entente export --format csv --out graph-csv/
   entente export --format graphml --labels Commitment,Country --out commitments.graphml
+  entente export --format parquet --out graph-parquet/
   entente export --format jsonl --around liege-attack-2018 --depth 2 > liege.jsonl`,
     )
     .action(async (options: ExportCommandOptions) => {

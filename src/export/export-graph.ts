@@ -4,6 +4,8 @@ import type { Driver } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { writeCsvDirectory } from './csv.ts';
+import { writeCsvTables } from './csv-tables.ts';
+import { writeParquetTables } from './parquet-tables.ts';
 import { writeCypherScript } from './cypher-script.ts';
 import { writeGraphml } from './graphml.ts';
 import { writeJson, writeJsonLines } from './json.ts';
@@ -12,8 +14,13 @@ import { type GraphSelection, readGraph } from './read-graph.ts';
 import { directorySink, fileSink, streamSink, type TextSink } from '../io/sink.ts';
 import type { GraphSource } from './graph-source.ts';
 
-export const EXPORT_FORMATS = ['cypher', 'csv', 'graphml', 'json', 'jsonl'] as const;
+export const EXPORT_FORMATS = ['cypher', 'csv', 'graphml', 'json', 'jsonl', 'tables', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The formats that write several files into the --out directory. */
+export const DIRECTORY_FORMATS: readonly ExportFormat[] = ['csv', 'tables', 'parquet'];
+type DirectoryFormat = 'csv' | 'tables' | 'parquet';
+const isDirectoryFormat = (format: ExportFormat): format is DirectoryFormat => DIRECTORY_FORMATS.includes(format);
 
 export interface ExportGraphOptions {
   driver: Driver;
@@ -43,8 +50,10 @@ export interface ExportStats {
 /** Reads the selected graph from Neo4j and writes it in one format, streaming all the way. */
 export async function exportGraph(options: ExportGraphOptions): Promise<ExportStats> {
   const started = Date.now();
-  if (options.format === 'csv' && options.out === undefined) {
-    throw new AppError(ErrorCode.USAGE, 'The csv format writes one file per label and type: give a directory with --out.');
+  if (isDirectoryFormat(options.format) && options.out === undefined) {
+    throw new AppError(ErrorCode.USAGE, `The ${options.format} format writes several files: give a directory with --out.`, {
+      hint: `entente export --format ${options.format} --out graph-${options.format}/`,
+    });
   }
   const source = await readGraph(options, options.selection);
   const counts = { nodes: 0, relationships: 0 };
@@ -55,11 +64,10 @@ export async function exportGraph(options: ExportGraphOptions): Promise<ExportSt
   let bytes = 0;
   let files: string[] = [];
   try {
-    if (options.format === 'csv') {
-      const dir = await directorySink(options.out as string);
-      await writeCsvDirectory(counted, dir, { arrayDelimiter: options.arrayDelimiter, batchSize: options.batchSize });
-      bytes = dir.bytes;
-      files = dir.files.map((f) => path.join(options.out as string, f));
+    if (isDirectoryFormat(options.format)) {
+      const written = await writeDirectory(options.format, counted, options.out as string, options);
+      bytes = written.bytes;
+      files = written.files.map((f) => path.join(options.out as string, f));
     } else {
       if (options.out !== undefined) await refuseDirectory(options.out);
       const sink = options.out === undefined ? streamSink(options.stdout ?? process.stdout, { end: false }) : fileSink(options.out);
@@ -74,7 +82,26 @@ export async function exportGraph(options: ExportGraphOptions): Promise<ExportSt
   return { format: options.format, nodes: counts.nodes, relationships: counts.relationships, bytes, files, ms: Date.now() - started };
 }
 
-function writeSingle(format: Exclude<ExportFormat, 'csv'>, source: GraphSource, sink: TextSink, batchSize: number | undefined): Promise<void> {
+async function writeDirectory(format: DirectoryFormat, source: GraphSource, out: string, options: ExportGraphOptions): Promise<{ bytes: number; files: string[] }> {
+  const dir = await directorySink(out);
+  switch (format) {
+    case 'csv':
+      await writeCsvDirectory(source, dir, { arrayDelimiter: options.arrayDelimiter, batchSize: options.batchSize });
+      return { bytes: dir.bytes, files: [...dir.files] };
+    case 'tables':
+      await writeCsvTables(source, dir, { batchSize: options.batchSize });
+      return { bytes: dir.bytes, files: [...dir.files] };
+    case 'parquet': {
+      const files = await writeParquetTables(source, out, { batchSize: options.batchSize });
+      const sizes = await Promise.all(files.map((f) => stat(path.join(out, f)).then((s) => s.size)));
+      return { bytes: sizes.reduce((a, b) => a + b, 0), files };
+    }
+    default:
+      return assertNever(format);
+  }
+}
+
+function writeSingle(format: Exclude<ExportFormat, DirectoryFormat>, source: GraphSource, sink: TextSink, batchSize: number | undefined): Promise<void> {
   switch (format) {
     case 'cypher':
       return writeCypherScript(source, sink, { batchSize });
