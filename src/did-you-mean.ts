@@ -1,6 +1,6 @@
 /**
- * The known names closest to a mistyped one (`Comitment`, `commitment` -> `Commitment`), best
- * first: the same name in another case, then those within a few edits. Empty when nothing is close.
+ * The known names closest to a mistyped one (`Comitment`, `commitment` -> `Commitment`): the same
+ * name in another case, else those fewest edits away (within a few). Empty when nothing is close.
  */
 export function closestNames(word: string, candidates: Iterable<string>, max = 3): string[] {
   const target = word.toLowerCase();
@@ -11,8 +11,11 @@ export function closestNames(word: string, candidates: Iterable<string>, max = 3
     const distance = lower === target ? 0 : lower.startsWith(target) || target.startsWith(lower) ? 1 : editDistance(target, lower);
     if (distance <= limit) scored.push({ name, distance });
   }
+  // Only the closest: a name one edit away makes one three edits away noise.
+  const best = Math.min(...scored.map((s) => s.distance));
   return scored
-    .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .filter((s) => s.distance === best)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, max)
     .map((s) => s.name);
 }

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { AppError, ErrorCode } from '../errors.ts';
-import { EXPORT_FORMATS, type ExportFormat, exportGraph } from '../export/export-graph.ts';
+import { checkOutPath } from '../export/check-out-path.ts';
+import { DIRECTORY_FORMATS, EXPORT_FORMATS, type ExportFormat, exportGraph } from '../export/export-graph.ts';
 import { terminalProgress } from '../export/progress.ts';
 import { computeGraphChecksum } from '../store/compute-graph-checksum.ts';
 import { runWithDatabase } from './run-with-database.ts';
@@ -15,7 +16,9 @@ interface ExportCommandOptions {
   out?: string;
   labels?: string;
   ids?: string;
+  types?: string;
   around?: string;
+  force?: boolean;
   depth?: string;
   batchSize?: string;
   arrayDelimiter?: string;
@@ -31,10 +34,12 @@ export function registerExportCommand(program: Command): void {
     .option('--out <path>', 'file to write (a directory for csv, tables and parquet); stdout when omitted')
     .option('--labels <labels>', 'only nodes with one of these labels (comma-separated)')
     .option('--ids <ids>', 'only the nodes with these ids (comma-separated)')
+    .option('--types <types>', 'only relationships of these types (comma-separated)')
     .option('--around <id>', 'only nodes within --depth hops of this node')
     .option('--depth <n>', 'hops for --around', '1')
     .option('--batch-size <n>', 'rows per UNWIND statement (cypher) or per write (csv)')
     .option('--array-delimiter <char>', 'list separator inside CSV cells', ';')
+    .option('--force', 'replace an existing --out file (or write into a directory that holds files)')
     .option('--no-progress', 'no progress line on the terminal')
     .option('--checksum', "also log the database graph's checksum (compare it after an import)")
     .addHelpText(
@@ -56,15 +61,20 @@ Examples:
       const selection = {
         labels: splitList(options.labels),
         ids: splitList(options.ids),
+        types: splitList(options.types),
         around: options.around === undefined ? undefined : { id: options.around, depth: wholeNumber(options.depth ?? '1', '--depth') },
       };
       const batchSize = options.batchSize === undefined ? undefined : wholeNumber(options.batchSize, '--batch-size', 1);
+      const out = options.out === undefined ? undefined : path.resolve(options.out);
+      // Before the database opens (an embedded one takes a while): a bad path fails at once.
+      if (out !== undefined) await checkOutPath(out, { directory: DIRECTORY_FORMATS.includes(options.format), force: options.force === true });
       await runWithDatabase(async (db, { logger }) => {
         const stats = await exportGraph({
           driver: db.driver,
           database: db.database,
           format: options.format,
-          out: options.out === undefined ? undefined : path.resolve(options.out),
+          out,
+          force: options.force,
           selection,
           logger,
           batchSize,

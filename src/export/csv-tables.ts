@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { GraphSource } from './graph-source.ts';
-import { floatToText, integerToText, pointParts, scalarTypeOf } from './property-types.ts';
-import type { DirectorySink, TextSink } from './sink.ts';
+import { floatToText, integerToText, pointParts, scalarTypeOf } from '../values/property-types.ts';
+import type { DirectorySink, TextSink } from '../io/sink.ts';
 import { TABLE_LIST_DELIMITER, type TableColumn, tableLayout } from './table-layout.ts';
 
 export const NODES_CSV = 'nodes.csv';

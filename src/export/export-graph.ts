@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { checkOutPath } from './check-out-path.ts';
 import { writeCsvDirectory } from './csv.ts';
 import { writeCsvTables } from './csv-tables.ts';
 import { writeParquetTables } from './parquet-tables.ts';
@@ -35,6 +36,8 @@ export interface ExportGraphOptions {
   /** Rows per statement (cypher) or per write (csv). */
   batchSize?: number;
   arrayDelimiter?: string;
+  /** Replace an existing --out file, or write into a directory that holds files. */
+  force?: boolean;
   stdout?: import('node:stream').Writable;
 }
 
@@ -55,6 +58,7 @@ export async function exportGraph(options: ExportGraphOptions): Promise<ExportSt
       hint: `entente export --format ${options.format} --out graph-${options.format}/`,
     });
   }
+  if (options.out !== undefined) await checkOutPath(options.out, { directory: isDirectoryFormat(options.format), force: options.force === true });
   const source = await readGraph(options, options.selection);
   const counts = { nodes: 0, relationships: 0 };
   const reporter = options.progress?.({ nodes: source.schema.nodeCount, relationships: source.schema.relationshipCount });
@@ -69,13 +73,14 @@ export async function exportGraph(options: ExportGraphOptions): Promise<ExportSt
       bytes = written.bytes;
       files = written.files.map((f) => path.join(options.out as string, f));
     } else {
-      if (options.out !== undefined) await refuseDirectory(options.out);
       const sink = options.out === undefined ? streamSink(options.stdout ?? process.stdout, { end: false }) : fileSink(options.out);
       await writeSingle(options.format, counted, sink, options.batchSize);
       await sink.close();
       bytes = sink.bytes;
       files = options.out === undefined ? [] : [options.out];
     }
+  } catch (error) {
+    throw writeFailure(error, options.out);
   } finally {
     reporter?.done();
   }
@@ -116,9 +121,16 @@ function writeSingle(format: Exclude<ExportFormat, DirectoryFormat>, source: Gra
   }
 }
 
-async function refuseDirectory(out: string): Promise<void> {
-  const info = await stat(out).catch(() => undefined);
-  if (info?.isDirectory()) throw new AppError(ErrorCode.USAGE, `--out ${out} is a directory; this format writes one file.`);
+/** A file system failure while writing (disk full, permissions) names the path, not a stack trace. */
+function writeFailure(error: unknown, out: string | undefined): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof AppError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  const where = (error as NodeJS.ErrnoException).path ?? out ?? 'stdout';
+  return new AppError(ErrorCode.EXPORT_FAILED, `Could not write ${where}: ${(error as Error).message}`, {
+    cause: error,
+    details: { path: where, errno: code },
+    hint: code === 'ENOSPC' ? 'The disk is full.' : code === 'EACCES' || code === 'EPERM' ? 'Choose a place you may write to.' : undefined,
+  });
 }
 
 function assertNever(value: never): never {

@@ -5,7 +5,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { ColumnSource, SchemaElement } from 'hyparquet-writer';
 import { cellText } from './csv-tables.ts';
 import type { ExportNode, ExportRelationship, GraphSource } from './graph-source.ts';
-import { integerToText } from './property-types.ts';
+import { integerToText } from '../values/property-types.ts';
 import { type TableColumn, tableLayout } from './table-layout.ts';
 
 export const NODES_PARQUET = 'nodes.parquet';

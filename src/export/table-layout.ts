@@ -1,6 +1,6 @@
 import type { ExportNode, ExportRelationship, GraphSchema, PropertyColumn } from './graph-source.ts';
 import { nodeLabel, nodeType } from './graph-source.ts';
-import { mergePropertyTypes, type PropertyType } from './property-types.ts';
+import { mergePropertyTypes, type PropertyType } from '../values/property-types.ts';
 
 /** Between the elements of a list property in one table cell, as in the GraphML export. */
 export const TABLE_LIST_DELIMITER = ';';

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +161,49 @@ describe('the CLI end to end', () => {
     const one = await cli(['cypher', 'RETURN 1 AS x'], { LOG_LEVEL: 'info' });
     expect(one.stdout).toMatch(/\n1 row\n$/);
     expect(one.stderr).toMatch(/ 1 row in \d+ ms/);
+  });
+
+  it('export refuses a label, relationship type or id the graph does not have, with the closest names (exit 2)', async () => {
+    for (const [args, suggestion] of [
+      [['--labels', 'Comitment'], 'Did you mean Commitment?'],
+      [['--labels', 'commitment'], 'Did you mean Commitment?'],
+      [['--types', 'PARTYTO'], 'Did you mean PARTY_TO?'],
+      [['--ids', 'FR,sample-x'], 'Did you mean sample-a or sample-b?'],
+      [['--around', 'sampel-a'], 'Did you mean sample-a?'],
+    ] as const) {
+      const result = await cli(['export', '--format', 'jsonl', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('[USAGE]');
+      expect(result.stderr).toContain(suggestion);
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('export --out says what is wrong with the path, before touching anything (exit 2)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'entente-out-'));
+    try {
+      const existing = path.join(dir, 'graph.json');
+      await writeFile(existing, 'keep me');
+      const exists = await cli(['export', '--format', 'json', '--out', existing]);
+      expect(exists.code).toBe(2);
+      expect(exists.stderr).toContain('already exists');
+      expect(exists.stderr).toContain('--force');
+      expect(await readFile(existing, 'utf8')).toBe('keep me');
+      const forced = await cli(['export', '--format', 'json', '--ids', 'FR', '--out', existing, '--force']);
+      expect(forced.code).toBe(0);
+      expect(JSON.parse(await readFile(existing, 'utf8')).nodes).toHaveLength(1);
+
+      const missing = await cli(['export', '--format', 'graphml', '--out', path.join(dir, 'no', 'such', 'graph.graphml')]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain(`the folder ${path.join(dir, 'no', 'such')} does not exist`);
+      expect(missing.stderr).not.toMatch(/ENOENT|at .*\.js/);
+
+      const fileForDirectory = await cli(['export', '--format', 'tables', '--out', existing]);
+      expect(fileForDirectory.code).toBe(2);
+      expect(fileForDirectory.stderr).toContain('is a file; this format writes a directory');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('export --format csv without --out is a usage error (exit 2)', async () => {

@@ -145,7 +145,7 @@ describe('export slices', () => {
 
   const jsonl = async (selection: Parameters<typeof exportGraph>[0]['selection']) => {
     const out = path.join(dir, 'slice.jsonl');
-    await exportGraph({ driver: testDb.driver, database: testDb.database, format: 'jsonl', out, selection, logger: silentLogger });
+    await exportGraph({ driver: testDb.driver, database: testDb.database, format: 'jsonl', out, selection, logger: silentLogger, force: true });
     return (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   };
 
@@ -167,7 +167,9 @@ describe('export slices', () => {
     expect(depth1.filter((l) => l.kind === 'node').map((l) => l.id).sort()).toEqual(['sample-a', 'sample-b']);
     const depth2 = await jsonl({ around: { id: 'sample-b', depth: 2 } });
     expect(depth2.filter((l) => l.kind === 'node').map((l) => l.id)).toContain('FR');
-    await expect(jsonl({ around: { id: 'nobody', depth: 1 } })).rejects.toSatisfy((e) => isAppError(e, ErrorCode.NOT_FOUND));
+    await expect(jsonl({ around: { id: 'sample-c', depth: 1 } })).rejects.toSatisfy(
+      (e) => isAppError(e, ErrorCode.USAGE) && (e.hint ?? '').includes('Did you mean sample-a or sample-b?'),
+    );
   });
 
   it('leaves internal labels and properties out', async () => {
