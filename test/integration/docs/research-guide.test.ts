@@ -10,10 +10,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_SEED_DIR, loadSeed } from '../../../src/cli/seed.ts';
 import { projectRoot } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { readSeed } from '../../../src/seeding/read-seed.ts';
+import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
+import { loadSeed } from '../../../src/store/load-seed.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { pythonWithRequirements } from '../export/support.ts';
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
   testDb = await connectTestDatabase();
   await clearDatabase(testDb.driver, testDb.database);
   const seed = await readSeed(DEFAULT_SEED_DIR, { logger: silentLogger });
-  await loadSeed({ driver: testDb.driver, database: testDb.database, uri: testDb.connection.uri, embedded: false, close: async () => {} }, silentLogger, seed);
+  await loadSeed(testDb, silentLogger, seed);
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
   python = await pythonWithRequirements();

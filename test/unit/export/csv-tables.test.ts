@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { EDGES_CSV, NODES_CSV, writeCsvTables } from '../../../src/export/csv-tables.ts';
-import { memoryDirectory } from '../../../src/export/sink.ts';
+import { memoryDirectory } from '../../../src/io/sink.ts';
 import { tableLayout } from '../../../src/export/table-layout.ts';
 import { fixtureGraph } from './fixture-graph.ts';
 

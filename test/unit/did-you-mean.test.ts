@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames, didYouMean } from '../../../src/did-you-mean.ts';
+import { closestNames, didYouMean } from '../../src/did-you-mean.ts';
 
 const LABELS = ['Commitment', 'Country', 'Document', 'Entity', 'Event', 'Instrument', 'Organisation', 'Passage', 'Person', 'Place', 'Reference', 'Source', 'Topic'];
 
