@@ -6,10 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { AppError, ErrorCode } from '../errors.ts';
 import { streamSink } from '../io/sink.ts';
-import { createResultWriter, OUTPUT_FORMATS, type OutputFormat } from '../cypher/format-results.ts';
-import { parseParams } from '../cypher/params.ts';
-import { parseTimeout, runReadQuery } from '../cypher/run-read-query.ts';
-import { runWithDatabase } from './run-with-database.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../cypher/output-formats.ts';
 
 interface CypherCommandOptions {
   param: string[];
@@ -44,6 +41,13 @@ Examples:
   entente cypher "MATCH (n) WHERE n.id IN \\$ids RETURN n" --param 'ids=["FR","BE"]' --format json`,
     )
     .action(async (queryArgument: string | undefined, options: CypherCommandOptions) => {
+      // Loaded here, not above: `entente cypher --help` need not load the driver.
+      const [{ createResultWriter }, { parseParams }, { parseTimeout, runReadQuery }, { runWithDatabase }] = await Promise.all([
+        import('../cypher/format-results.ts'),
+        import('../cypher/params.ts'),
+        import('../cypher/run-read-query.ts'),
+        import('./run-with-database.ts'),
+      ]);
       const query = await readQuery(queryArgument, options.file);
       const params = parseParams(options.param);
       const timeoutMs = parseTimeout(options.timeout);

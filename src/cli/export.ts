@@ -6,10 +6,8 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { AppError, ErrorCode } from '../errors.ts';
 import { checkOutPath } from '../export/check-out-path.ts';
-import { DIRECTORY_FORMATS, EXPORT_FORMATS, type ExportFormat, exportGraph } from '../export/export-graph.ts';
+import { EXPORT_FORMATS, type ExportFormat, isDirectoryFormat } from '../export/export-formats.ts';
 import { terminalProgress } from '../export/progress.ts';
-import { computeGraphChecksum } from '../store/compute-graph-checksum.ts';
-import { runWithDatabase } from './run-with-database.ts';
 
 interface ExportCommandOptions {
   format: ExportFormat;
@@ -67,7 +65,13 @@ Examples:
       const batchSize = options.batchSize === undefined ? undefined : wholeNumber(options.batchSize, '--batch-size', 1);
       const out = options.out === undefined ? undefined : path.resolve(options.out);
       // Before the database opens (an embedded one takes a while): a bad path fails at once.
-      if (out !== undefined) await checkOutPath(out, { directory: DIRECTORY_FORMATS.includes(options.format), force: options.force === true });
+      if (out !== undefined) await checkOutPath(out, { directory: isDirectoryFormat(options.format), force: options.force === true });
+      // Loaded here, not above: `entente export --help` need not load the driver and the writers.
+      const [{ runWithDatabase }, { exportGraph }, { computeGraphChecksum }] = await Promise.all([
+        import('./run-with-database.ts'),
+        import('../export/export-graph.ts'),
+        import('../store/compute-graph-checksum.ts'),
+      ]);
       await runWithDatabase(async (db, { logger }) => {
         const stats = await exportGraph({
           driver: db.driver,

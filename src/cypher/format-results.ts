@@ -7,8 +7,9 @@ import { cypherMap, cypherName } from '../values/cypher-literal.ts';
 import type { TextSink } from '../io/sink.ts';
 import { hideInternal } from './hide-internal.ts';
 
-export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './output-formats.ts';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './output-formats.ts';
 
 /** Receives a result's column names, then its rows, then the end; writes them in one format. */
 export interface ResultWriter {

@@ -14,14 +14,9 @@ import { type ProgressReporter, withProgress } from './progress.ts';
 import { type GraphSelection, readGraph } from './read-graph.ts';
 import { directorySink, fileSink, streamSink, type TextSink } from '../io/sink.ts';
 import type { GraphSource } from './graph-source.ts';
+import { type DirectoryFormat, type ExportFormat, isDirectoryFormat } from './export-formats.ts';
 
-export const EXPORT_FORMATS = ['cypher', 'csv', 'graphml', 'json', 'jsonl', 'tables', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The formats that write several files into the --out directory. */
-export const DIRECTORY_FORMATS: readonly ExportFormat[] = ['csv', 'tables', 'parquet'];
-type DirectoryFormat = 'csv' | 'tables' | 'parquet';
-const isDirectoryFormat = (format: ExportFormat): format is DirectoryFormat => DIRECTORY_FORMATS.includes(format);
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
 
 export interface ExportGraphOptions {
   driver: Driver;
