@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { GraphSource } from './graph-source.ts';
-import { floatToText, integerToText, pointParts, scalarTypeOf } from '../values/property-types.ts';
+import type { ExportNode, ExportRelationship, GraphSource } from './graph-source.ts';
+import { floatToText, integerToText, pointParts, scalarTypeOf, temporalToIso } from '../values/property-types.ts';
 import type { DirectorySink, TextSink } from '../io/sink.ts';
 import { TABLE_LIST_DELIMITER, type TableColumn, tableLayout } from './table-layout.ts';
 
@@ -17,20 +17,19 @@ export const EDGES_CSV = 'edges.csv';
 export async function writeCsvTables(source: GraphSource, dir: DirectorySink, options: { batchSize?: number } = {}): Promise<void> {
   const layout = tableLayout(source.schema);
   const batchSize = options.batchSize ?? 1000;
-  const writeTable = async <T>(name: string, columns: TableColumn[], rows: AsyncIterable<T>, toRow: (row: T) => unknown) => {
+  const writeTable = async (name: string, columns: TableColumn[], rows: AsyncIterable<ExportNode | ExportRelationship>) => {
     const sink = dir.open(name);
     await sink.write(stringify([columns.map((c) => c.name)]));
     let batch: string[][] = [];
     for await (const row of rows) {
-      const record = toRow(row) as Parameters<TableColumn['value']>[0];
-      batch.push(columns.map((column) => cellText(column.value(record))));
+      batch.push(columns.map((column) => cellText(column.value(row))));
       if (batch.length >= batchSize) batch = await flush(sink, batch);
     }
     await flush(sink, batch);
     await sink.close();
   };
-  await writeTable(NODES_CSV, layout.nodes, source.nodes(), (node) => node);
-  await writeTable(EDGES_CSV, layout.edges, source.relationships(), (rel) => rel);
+  await writeTable(NODES_CSV, layout.nodes, source.nodes());
+  await writeTable(EDGES_CSV, layout.edges, source.relationships());
 }
 
 async function flush(sink: TextSink, batch: string[][]): Promise<string[][]> {
@@ -42,7 +41,8 @@ async function flush(sink: TextSink, batch: string[][]): Promise<string[][]> {
 export function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(cellText).join(TABLE_LIST_DELIMITER);
-  switch (scalarTypeOf(value)) {
+  const type = scalarTypeOf(value);
+  switch (type) {
     case 'string':
       return value as string;
     case 'integer':
@@ -53,7 +53,20 @@ export function cellText(value: unknown): string {
       return value ? 'true' : 'false';
     case 'point':
       return JSON.stringify(pointParts(value));
-    default:
+    case 'date':
+    case 'datetime':
+    case 'localdatetime':
+    case 'time':
+    case 'localtime':
+    case 'duration':
+      return temporalToIso(value);
+    case undefined:
       return String(value);
+    default:
+      return assertNever(type);
   }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected type ${String(value)}`);
 }
