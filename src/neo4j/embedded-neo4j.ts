@@ -31,6 +31,8 @@ export interface EmbeddedNeo4jOptions {
   logger: Logger;
   /** PATH used to find `java` when JAVA_HOME is unset (tests point it at nothing). */
   searchPath?: string | undefined;
+  /** Called when the JVM exits while running, without stop(): it crashed or was killed. */
+  onUnexpectedExit?: (reason: string) => void;
 }
 
 interface ReadyEvent {
@@ -148,6 +150,12 @@ export class EmbeddedNeo4j {
     });
     this.child = child;
     process.on('exit', this.killOnExit);
+    child.once('exit', (code, exitSignal) => {
+      if (this.state !== 'running') return;
+      this.state = 'stopped';
+      process.off('exit', this.killOnExit);
+      this.options.onUnexpectedExit?.(exitSignal ?? `exit code ${code}`);
+    });
     const stderrTail: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => {
       stderrTail.push(line);

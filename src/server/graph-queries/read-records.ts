@@ -3,13 +3,15 @@ import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
 import { readRows, type DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { isInternalName } from '../../graph/internal-names.ts';
 import { ENTITY_LABEL, SOURCE_LABEL } from '../../store/labels.ts';
+import { currentRequestDriver } from '../limits/request-transactions.ts';
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
 const QUERY_TIMEOUT_MS = 15_000;
 
 /** Runs one read-only query and returns its records. */
 export function readRecords(db: DatabaseHandle, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
-  return readRows(db, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
+  // While serving a request, its read-only, time-limited view of the driver.
+  return readRows({ ...db, driver: currentRequestDriver() ?? db.driver }, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
 }
 
 /**
