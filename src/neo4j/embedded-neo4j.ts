@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedNeo4jConfig, Neo4jConnectionConfig } from '../config.ts';
@@ -235,7 +235,10 @@ function startError(event: ErrorEvent, config: EmbeddedNeo4jConfig): AppError {
 
 async function prepareDataDir(dataDir: string): Promise<void> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // The store, its logs and the password are for the owner alone; a closed directory keeps
+    // out everyone else whatever modes Neo4j gives the files inside.
+    await chmod(dataDir, 0o700);
     const probe = path.join(dataDir, `.write-test-${process.pid}`);
     await writeFile(probe, '');
     await rm(probe);
