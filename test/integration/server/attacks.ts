@@ -1,8 +1,11 @@
 /** The attacks from issue 9, as documents: reproductions for the tests and the load bench. */
 
-/** `countries(where: { partyTo: { some: { parties: { some: ... } } } })` with `levels` relationship filters nested. */
+/**
+ * `countries(where: { partyTo: { some: { parties: { some: ... } } } })` with `levels` relationship
+ * filters nested, ending in a condition no node meets: Neo4j must then try every path.
+ */
 export function nestedFilterQuery(levels: number): string {
-  const leaf = '{ name: { contains: "a" } }';
+  const leaf = '{ id: { eq: "no-such-node" } }';
   const country = (n: number): string => (n === 0 ? leaf : `{ partyTo: { some: ${commitment(n - 1)} } }`);
   const commitment = (n: number): string => (n === 0 ? leaf : `{ parties: { some: ${country(n - 1)} } }`);
   return `{ countries(where: ${country(levels)}) { name } }`;
@@ -20,6 +23,6 @@ export const FANOUT_QUERY = '{ countries { name partyTo { name parties { name pa
 
 /** `count` aliases of the widest neighbourhood. */
 export function aliasesQuery(count: number): string {
-  const fields = Array.from({ length: count }, (_, i) => `n${i}: neighbourhood(id: "FR", depth: 3, limit: 500) { nodes { id } }`);
-  return `{ ${fields.join(' ')} }`;
+  const fields = Array.from({ length: count }, (_, i) => `n${i}:neighbourhood(id:"FR",depth:3,limit:500){nodes{id}}`);
+  return `{${fields.join(' ')}}`;
 }
