@@ -20,6 +20,8 @@ export class EmbeddedSupervisor {
   private state: SupervisedState = 'starting';
   private restartSince = 0;
   private restarting: Promise<void> | undefined;
+  /** Aborted by stop(): a restart under way gives up at once instead of finishing first. */
+  private readonly stopped = new AbortController();
 
   constructor(options: Omit<EmbeddedNeo4jOptions, 'onUnexpectedExit'>) {
     this.options = options;
@@ -50,6 +52,7 @@ export class EmbeddedSupervisor {
 
   async stop(): Promise<void> {
     this.state = 'stopped';
+    this.stopped.abort();
     await this.restarting;
     await this.current?.stop();
   }
@@ -73,16 +76,17 @@ export class EmbeddedSupervisor {
     await dead.stop();
     await markDataDirLock(config.dataDir, config.boltPort, 'restarting');
     for (let attempt = 0; this.state === 'restarting'; attempt += 1) {
-      await sleep(RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!);
+      await sleep(RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!, this.stopped.signal);
       if (this.state !== 'restarting') return;
       const embedded = this.spawn();
       try {
-        await embedded.start();
+        await embedded.start(this.stopped.signal);
         if (this.state !== 'restarting') return void (await embedded.stop());
         this.state = 'up';
         logger.info(`Embedded Neo4j is back after ${((Date.now() - this.restartSince) / 1000).toFixed(1)} s`);
         return;
       } catch (error) {
+        if (this.state !== 'restarting') return;
         logger.error(`Restarting the embedded Neo4j failed (attempt ${attempt + 1}): ${(error as Error).message}`);
         await markDataDirLock(config.dataDir, config.boltPort, 'restarting');
       }
@@ -90,7 +94,13 @@ export class EmbeddedSupervisor {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }
 
