@@ -23,11 +23,11 @@ export async function markDataDirLock(dataDir: string, boltPort: number, state: 
   await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, boltPort, state }));
 }
 
-export async function acquireDataDirLock(dataDir: string, boltPort: number): Promise<void> {
+export async function acquireDataDirLock(dataDir: string, boltPort: number, state: DataDirOwner['state'] = 'running'): Promise<void> {
   const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      await writeFile(file, JSON.stringify({ pid: process.pid, boltPort }), { flag: 'wx' });
+      await writeFile(file, JSON.stringify(state === 'running' ? { pid: process.pid, boltPort } : { pid: process.pid, boltPort, state }), { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -31,6 +31,8 @@ export interface EmbeddedNeo4jOptions {
   logger: Logger;
   /** PATH used to find `java` when JAVA_HOME is unset (tests point it at nothing). */
   searchPath?: string | undefined;
+  /** Written into the lock file while starting: 'restarting' when this start replaces a dead JVM. */
+  lockState?: 'running' | 'restarting';
   /** Called when the JVM exits while running, without stop(): it crashed or was killed. */
   onUnexpectedExit?: (reason: string) => void;
 }
@@ -85,7 +87,7 @@ export class EmbeddedNeo4j {
     try {
       const java = await findJava({ javaHome: config.javaHome, searchPath: this.options.searchPath });
       await prepareDataDir(config.dataDir);
-      await acquireDataDirLock(config.dataDir, config.boltPort);
+      await acquireDataDirLock(config.dataDir, config.boltPort, this.options.lockState);
       await checkPortFree(config.boltPort);
       const password = await resolveEmbeddedPassword(config.dataDir, config.password);
       const build = await buildEmbedded({ logger, javaHome: config.javaHome });

@@ -57,8 +57,8 @@ export class EmbeddedSupervisor {
     await this.current?.stop();
   }
 
-  private spawn(): EmbeddedNeo4j {
-    const embedded = new EmbeddedNeo4j({ ...this.options, onUnexpectedExit: (reason) => this.onExit(embedded, reason) });
+  private spawn(lockState: 'running' | 'restarting' = 'running'): EmbeddedNeo4j {
+    const embedded = new EmbeddedNeo4j({ ...this.options, lockState, onUnexpectedExit: (reason) => this.onExit(embedded, reason) });
     this.current = embedded;
     return embedded;
   }
@@ -78,10 +78,11 @@ export class EmbeddedSupervisor {
     for (let attempt = 0; this.state === 'restarting'; attempt += 1) {
       await sleep(RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]!, this.stopped.signal);
       if (this.state !== 'restarting') return;
-      const embedded = this.spawn();
+      const embedded = this.spawn('restarting');
       try {
         await embedded.start(this.stopped.signal);
         if (this.state !== 'restarting') return void (await embedded.stop());
+        await markDataDirLock(config.dataDir, config.boltPort, 'running');
         this.state = 'up';
         logger.info(`Embedded Neo4j is back after ${((Date.now() - this.restartSince) / 1000).toFixed(1)} s`);
         return;
