@@ -16,7 +16,7 @@ const limits = DEFAULT_REQUEST_LIMITS;
 let schema: GraphQLSchema;
 beforeAll(async () => {
   schema = await new Neo4jGraphQL({ typeDefs: await readTypeDefs(), resolvers: { Date: DateScalar } }).getSchema();
-});
+}, 60_000);
 
 const estimate = (query: string, variables: Record<string, unknown> = {}) => estimateRequest(schema, parse(query), variables, undefined, limits)!;
 const limitCodes = (query: string) => validate(schema, parse(query), depthAndAliasRules(limits)).map((error) => limitErrorExtensions(error));
