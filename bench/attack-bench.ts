@@ -9,16 +9,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_REQUEST_LIMITS, projectRoot } from '../src/config.ts';
+import { DEFAULT_REQUEST_LIMITS } from '../src/config.ts';
 import { createLogger, silentLogger } from '../src/logger.ts';
 import { findFreePort } from '../src/neo4j/check-port-free.ts';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded-neo4j.ts';
 import { createDriver } from '../src/neo4j/open-database.ts';
-import { readSeed } from '../src/seeding/read-seed.ts';
-import { startServer } from '../src/server/create-server.ts';
+import { DEFAULT_SEED_DIR, readSeed } from '../src/seeding/read-seed.ts';
+import { startServer } from '../src/server/start-server.ts';
 import { buildGraphqlSchema } from '../src/server/schema/build-graphql-schema.ts';
-import { ensureSchema } from '../src/store/ensure-schema.ts';
-import { writeGraphPlan } from '../src/store/write-graph-plan.ts';
+import { loadSeed } from '../src/store/load-seed.ts';
 import { FANOUT_QUERY, aliasesQuery, deepSelectionQuery, nestedFilterQuery } from '../test/integration/server/attacks.ts';
 
 const { values } = parseArgs({
@@ -52,11 +51,10 @@ const embedded = new EmbeddedNeo4j({
 let stopServer: (() => Promise<void>) | undefined;
 const driver = createDriver({ ...(await embedded.start()), database: 'neo4j' });
 try {
-  const seed = await readSeed(path.join(projectRoot, 'seed'));
-  await ensureSchema(driver, 'neo4j', { logger: silentLogger });
-  await writeGraphPlan(driver, 'neo4j', seed.plan, { logger: silentLogger, reset: true, seedHash: seed.seedHash });
+  const db = { driver, database: 'neo4j' };
+  await loadSeed(db, silentLogger, await readSeed(DEFAULT_SEED_DIR), { reset: true });
   const server = await startServer({
-    schema: await buildGraphqlSchema(driver, 'neo4j'),
+    schema: await buildGraphqlSchema(db),
     driver,
     database: 'neo4j',
     host: '127.0.0.1',

@@ -8,7 +8,7 @@ import { DEFAULT_REQUEST_LIMITS, DEFAULT_SECURITY, type SecurityConfig } from '.
 import { silentLogger } from '../../../src/logger.ts';
 import { findFreePort } from '../../../src/neo4j/check-port-free.ts';
 import { createDriver } from '../../../src/neo4j/open-database.ts';
-import { type RunningServer, startServer } from '../../../src/server/create-server.ts';
+import { type RunningServer, startServer } from '../../../src/server/start-server.ts';
 import { sha256 } from '../../../src/server/http/trusted-documents.ts';
 import { buildGraphqlSchema } from '../../../src/server/schema/build-graphql-schema.ts';
 import { type SeededServer, serveSeededGraph } from '../graphql/serve-seeded-graph.ts';
@@ -75,7 +75,7 @@ describe('HTTP hardening', () => {
 
   it('says NEO4J_UNAVAILABLE without the driver text or the Bolt address', async () => {
     const dead = createDriver({ ...server.db.connection, uri: `bolt://127.0.0.1:${await findFreePort()}` });
-    const schema = await buildGraphqlSchema(dead, server.db.database);
+    const schema = await buildGraphqlSchema({ driver: dead, database: server.db.database });
     const other = await startServer({ schema, driver: dead, database: server.db.database, host: '127.0.0.1', port: 0, corsOrigins: '*', logger: silentLogger });
     try {
       const response = await fetch(other.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ countries { name } }' }) });
@@ -104,7 +104,7 @@ describe('production switches', () => {
   });
 
   const serve = async (security: Partial<SecurityConfig>) => {
-    const schema = await buildGraphqlSchema(server.db.driver, server.db.database);
+    const schema = await buildGraphqlSchema(server.db);
     const other = await startServer({
       schema,
       driver: server.db.driver,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { type RunningServer, startServer } from '../../../src/server/create-server.ts';
+import { type RunningServer, startServer } from '../../../src/server/start-server.ts';
 import { buildGraphqlSchema } from '../../../src/server/schema/build-graphql-schema.ts';
 import { type SeededServer, serveSeededGraph } from '../graphql/serve-seeded-graph.ts';
 import { nestedFilterQuery } from './attacks.ts';
@@ -23,7 +23,7 @@ describe('transaction limits', () => {
   });
 
   const serve = async (limits: Partial<RequestLimits>) => {
-    const schema = await buildGraphqlSchema(seeded.db.driver, seeded.db.database);
+    const schema = await buildGraphqlSchema(seeded.db);
     const server = await startServer({
       schema,
       driver: seeded.db.driver,
