@@ -1,5 +1,5 @@
 import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
-import type { NodeLabel } from '../../graph/graph-plan.ts';
+import type { NodeLabel, RelationshipType } from '../../graph/graph-plan.ts';
 import {
   type EdgeProvenance,
   type GraphNode,
@@ -14,7 +14,7 @@ import {
   toProvenance,
 } from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
-import { assertNonEmpty } from './validate-arguments.ts';
+import { assertNonEmpty, notFound } from './validate-arguments.ts';
 
 export interface PropertyValue {
   key: string;
@@ -35,7 +35,7 @@ export interface ExternalReference {
 }
 
 export interface EntityLink {
-  type: string;
+  type: RelationshipType;
   direction: 'OUT' | 'IN';
   other: GraphNode;
   provenance: EdgeProvenance;
@@ -77,18 +77,19 @@ export const ENTITY_QUERY = `${matchNodeById('n', 'id')}
   } END) AS links
   RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links`;
 
-/** Any node by id with its mentions (passage, quote, document), references and fact links; null when absent. */
-export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail | null> {
+/** Any node by id with its mentions (passage, quote, document), references and fact links; NOT_FOUND when absent. */
+export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail> {
+  const wanted = assertNonEmpty('id', id);
   const records = await readRecords(
     db,
     ENTITY_QUERY,
-    { id: assertNonEmpty('id', id), structural: STRUCTURAL_TYPES },
+    { id: wanted, structural: STRUCTURAL_TYPES },
   );
   const record = records[0];
-  if (record === undefined) return null;
+  if (record === undefined) throw notFound('node', wanted, 'id');
   const properties = record.get('properties') as Record<string, unknown>;
   const plain = toPlain(properties) as Record<string, unknown>;
-  const links = (record.get('links') as { type: string; outgoing: boolean; other: unknown; properties: Record<string, unknown> }[]).map(
+  const links = (record.get('links') as { type: RelationshipType; outgoing: boolean; other: unknown; properties: Record<string, unknown> }[]).map(
     (link): EntityLink => ({
       type: link.type,
       direction: link.outgoing ? 'OUT' : 'IN',

@@ -1,5 +1,5 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../../graph/graph-plan.ts';
 import { readRows, type DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { isInternalName } from '../../graph/internal-names.ts';
 import { ENTITY_LABEL, SOURCE_LABEL } from '../../store/labels.ts';
@@ -82,7 +82,7 @@ export interface EdgeProvenance {
 export interface GraphEdge {
   source: string;
   target: string;
-  type: string;
+  type: RelationshipType;
   provenance: EdgeProvenance;
 }
 
@@ -104,7 +104,7 @@ export function toGraphNode(raw: unknown): GraphNode {
 }
 
 export function toGraphEdge(raw: unknown): GraphEdge {
-  const edge = raw as { source: string; target: string; type: string; properties: Record<string, unknown> };
+  const edge = raw as { source: string; target: string; type: RelationshipType; properties: Record<string, unknown> };
   return { source: edge.source, target: edge.target, type: edge.type, provenance: toProvenance(edge.properties) };
 }
 

@@ -69,7 +69,7 @@ describe('round trip through an export and entente import', () => {
       const after = await computeGraphChecksum(testDb);
       expect(after).toEqual(original);
       expect(await schemaNames()).toEqual(originalSchema);
-    });
+    }, 240_000);
   }
 
   it('keeps Integer, Float, NaN, temporal, point and list types exactly (checked by Cypher, not only by the checksum)', async () => {
