@@ -35,7 +35,7 @@ const NORMAL = '{ commitments(limit: 10, sort: [{ id: ASC }]) { id name parties 
 const ATTACKS: { name: string; query: string; variables?: Record<string, unknown> }[] = [
   { name: 'filter at the depth limit', query: nestedFilterQuery(DEFAULT_REQUEST_LIMITS.maxFilterDepth) },
   { name: 'widest neighbourhood', query: '{ neighbourhood(id: "FR", depth: 3, limit: 500) { nodes { id } edges { source target } } }' },
-  { name: 'longest search', query: 'query ($t: String!) { search(text: $t, limit: 100) { id } }', variables: { t: Array.from({ length: 32 }, (_, i) => `europ${i % 10}`).join(' ') } },
+  { name: 'longest search', query: 'query ($t: String!) { search(text: $t, limit: 100) { total hits { id } } }', variables: { t: Array.from({ length: 32 }, (_, i) => `europ${i % 10}`).join(' ') } },
   { name: 'cost just under the limit', query: '{ countries(limit: 20) { name partyTo(limit: 20) { name parties(limit: 20) { name } } } }' },
   { name: 'nine-level filter (refused)', query: nestedFilterQuery(9) },
   { name: 'fan-out (refused)', query: FANOUT_QUERY },

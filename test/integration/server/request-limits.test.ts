@@ -83,10 +83,10 @@ describe('request limits', () => {
 
   it('refuses search text over the length or word limit as BAD_USER_INPUT', async () => {
     const long = 'x'.repeat(DEFAULT_REQUEST_LIMITS.maxSearchChars + 1);
-    const error = await expectRefused('long search', 'query ($t: String!) { search(text: $t) { id } }', 'BAD_USER_INPUT', { t: long });
+    const error = await expectRefused('long search', 'query ($t: String!) { search(text: $t) { total } }', 'BAD_USER_INPUT', { t: long });
     expect(error.extensions).toMatchObject({ argument: 'text' });
     const words = Array.from({ length: DEFAULT_REQUEST_LIMITS.maxSearchWords + 1 }, (_, i) => `w${i}`).join(' ');
-    await expectRefused('many words', 'query ($t: String!) { search(text: $t) { id } }', 'BAD_USER_INPUT', { t: words });
+    await expectRefused('many words', 'query ($t: String!) { search(text: $t) { total } }', 'BAD_USER_INPUT', { t: words });
   });
 
   it('refuses an 800 KB search as an oversize body, in JSON', async () => {
@@ -94,7 +94,7 @@ describe('request limits', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query ($t: String!) { search(text: $t) { id } }', variables: { t: 'europol '.repeat(100_000) } }),
+      body: JSON.stringify({ query: 'query ($t: String!) { search(text: $t) { total } }', variables: { t: 'europol '.repeat(100_000) } }),
     });
     const ms = Math.round(performance.now() - started);
     process.stderr.write(`[limits] 800 KB search: ${response.status} in ${ms} ms\n`);
