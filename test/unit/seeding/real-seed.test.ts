@@ -111,7 +111,10 @@ describe('the curated seed in seed/', () => {
       'c-no-money-for-terror -> no-money-for-terror-conference-2018',
       'c-sis-reporting-radicalised-prisoners -> liege-attack-2018',
     ]);
-    expect(ends('PROPOSED_BY')).toEqual(['explosives-precursors-regulation-proposal -> european-commission']);
+    expect(ends('PROPOSED_BY')).toEqual([
+      'e-evidence-regulation-proposal -> european-commission',
+      'explosives-precursors-regulation-proposal -> european-commission',
+    ]);
   });
 
   it('points every relationship at a node of the plan, with unique identities', () => {
