@@ -28,7 +28,8 @@ describe('the Cypher of the analyst queries', () => {
         WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
         OPTIONAL MATCH (n)-[rel]-(other)
         WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
-        WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
+        WITH n, mentions, references, rel, other
+        ORDER BY type(rel), other.id, coalesce(rel.referenceId, ''), coalesce(rel.passageId, ''), coalesce(rel.quote, '')
         WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
           type: type(rel), outgoing: startNode(rel) = n, other: {id: other.id, labels: labels(other), name: coalesce(other.name, other.title, other.id)}, properties: properties(rel),
           passage: COLLECT { MATCH (pp:Passage {id: rel.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
