@@ -8,6 +8,8 @@ import type { SeedYamlFile } from './seed-files.ts';
 
 export type SeedProblemKind =
   | 'YAML_SYNTAX'
+  | 'ENCODING'
+  | 'FILE_TOO_LARGE'
   | 'SCHEMA'
   | 'MISSING_FILE'
   | ErrorCode.DOCUMENT_INVALID
@@ -36,6 +38,9 @@ export interface SeedProblem {
   line?: number;
   reason: string;
 }
+
+/** Problems that make a whole file unreadable: the first cause of many follow-on problems elsewhere. */
+export const FILE_PROBLEMS: ReadonlySet<SeedProblemKind> = new Set<SeedProblemKind>(['FILE_TOO_LARGE', 'ENCODING', 'YAML_SYNTAX']);
 
 export type FieldPath = (string | number)[];
 

@@ -81,8 +81,20 @@ const passageRef = z.string().regex(/^p\d{2,}$/u, 'a passage is written pNN (p07
 /** `YYYY-MM-DD`; a YAML 1.1 timestamp that arrives as a Date is accepted and turned back. */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.iso.date('dates are written YYYY-MM-DD'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
+    .superRefine((value, context) => {
+      if (/^\d{4}-\d{2}-\d{2}$/u.test(value) && !isCalendarDate(value)) context.addIssue({ code: 'custom', message: `${value} is an impossible date: no such day in that month` });
+    }),
 );
+
+/** Whether YYYY-MM-DD names a day that exists (2018-02-30 does not). */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 export const externalSchema = z.strictObject({
   fields: z.array(text).min(1, 'name at least one field'),

@@ -1,5 +1,5 @@
 import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
-import type { NodeLabel } from '../../graph/graph-plan.ts';
+import type { NodeLabel, RelationshipType } from '../../graph/graph-plan.ts';
 import { PROVENANCE_KEYS, PROVENANCE_SOURCES, toFactProvenance, type FactProvenance, type ProvenanceSources } from './fact-provenance.ts';
 import { propertyProvenance, type NodeMention, type NodeReference } from './property-provenance.ts';
 import {
@@ -13,7 +13,7 @@ import {
   toPlain,
 } from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
-import { assertNonEmpty } from './validate-arguments.ts';
+import { assertNonEmpty, notFound } from './validate-arguments.ts';
 
 export interface PropertyValue {
   key: string;
@@ -28,7 +28,7 @@ export interface MentionProvenance extends NodeMention {
 export type ExternalReference = NodeReference;
 
 export interface EntityLink {
-  type: string;
+  type: RelationshipType;
   direction: 'OUT' | 'IN';
   other: GraphNode;
   provenance: FactProvenance;
@@ -72,18 +72,19 @@ export const ENTITY_QUERY = `${matchNodeById('n', 'id')}
   } END) AS links
   RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links`;
 
-/** Any node by id with its mentions (passage, quote, document), references and fact links; null when absent. */
-export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail | null> {
+/** Any node by id with its mentions (passage, quote, document), references and fact links; NOT_FOUND when absent. */
+export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail> {
+  const wanted = assertNonEmpty('id', id);
   const records = await readRecords(
     db,
     ENTITY_QUERY,
-    { id: assertNonEmpty('id', id), structural: STRUCTURAL_TYPES },
+    { id: wanted, structural: STRUCTURAL_TYPES },
   );
   const record = records[0];
-  if (record === undefined) return null;
+  if (record === undefined) throw notFound('node', wanted, 'id');
   const properties = record.get('properties') as Record<string, unknown>;
   const plain = toPlain(properties) as Record<string, unknown>;
-  type RawLink = { type: string; outgoing: boolean; other: unknown; properties: Record<string, unknown> } & ProvenanceSources;
+  type RawLink = { type: RelationshipType; outgoing: boolean; other: unknown; properties: Record<string, unknown> } & ProvenanceSources;
   const links = (toPlain(record.get('links')) as RawLink[]).map(
     (link): EntityLink => ({
       type: link.type,

@@ -1,16 +1,18 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../../graph/graph-plan.ts';
 import { readRows, type DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { isInternalName } from '../../graph/internal-names.ts';
 import { ENTITY_LABEL, SOURCE_LABEL } from '../../store/labels.ts';
 import { PROVENANCE_SOURCES, toFactProvenance, type FactProvenance, type ProvenanceSources } from './fact-provenance.ts';
+import { currentRequestDriver } from '../limits/request-transactions.ts';
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
 const QUERY_TIMEOUT_MS = 15_000;
 
 /** Runs one read-only query and returns its records. */
 export function readRecords(db: DatabaseHandle, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
-  return readRows(db, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
+  // While serving a request, its read-only, time-limited view of the driver.
+  return readRows({ ...db, driver: currentRequestDriver() ?? db.driver }, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
 }
 
 /**
@@ -74,7 +76,7 @@ export interface GraphNode {
 export interface GraphEdge {
   source: string;
   target: string;
-  type: string;
+  type: RelationshipType;
   provenance: FactProvenance;
 }
 
@@ -96,6 +98,6 @@ export function toGraphNode(raw: unknown): GraphNode {
 }
 
 export function toGraphEdge(raw: unknown): GraphEdge {
-  const edge = raw as { source: string; target: string; type: string; properties: Record<string, unknown> } & ProvenanceSources;
+  const edge = raw as { source: string; target: string; type: RelationshipType; properties: Record<string, unknown> } & ProvenanceSources;
   return { source: edge.source, target: edge.target, type: edge.type, provenance: toFactProvenance(edge.properties, edge) };
 }
