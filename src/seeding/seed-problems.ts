@@ -127,6 +127,8 @@ function describeIssue(issue: z.core.$ZodIssue, given: unknown): string {
     const what = String(issue.discriminator);
     return given === undefined ? `missing ${what}; ${issue.message}` : `unknown ${what} ${JSON.stringify(given)}; ${issue.message}`;
   }
+  // An absent enum field is reported by zod as an invalid value: say it is missing, then the choices.
+  if (issue.code === 'invalid_value' && given === undefined) return `required field is missing; ${issue.message.replace(/^Invalid option: /u, '')}`;
   if (issue.code === 'invalid_type' && given === undefined) return 'required field is missing';
   return issue.message;
 }

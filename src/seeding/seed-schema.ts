@@ -4,6 +4,7 @@
  * rules (ids, passages, quotes, endpoints) are checked afterwards in build-seed-plan.ts.
  */
 import { z } from 'zod';
+import { INFERENCE_RULE_NAMES, NOVELTIES } from '../graph/fact-basis.ts';
 import { LINK_TYPES } from '../graph/graph-plan.ts';
 
 export const DATE_BASES = ['STATED', 'YEAR_INFERRED', 'EXTERNAL', 'APPROXIMATE'] as const;
@@ -109,8 +110,17 @@ const linkExtras = {
   NEAR_DUPLICATE_OF: { note: text.optional() },
 } as const;
 
-/** Links in document files carry a passage (or inherit the commitment's) and a quote. */
-const documentLinkBase = { from: idRef.optional(), to: idRef.optional(), passage: passageRef.optional(), quote };
+/**
+ * Links in document files carry a passage (or inherit the commitment's) and a quote; `rule`
+ * marks a link the text does not state but the curators read from the quote by that rule.
+ */
+const documentLinkBase = {
+  from: idRef.optional(),
+  to: idRef.optional(),
+  passage: passageRef.optional(),
+  quote,
+  rule: z.enum(INFERENCE_RULE_NAMES).optional(),
+};
 /** Links in reference files are external knowledge: no passage, no quote. */
 const referenceLinkBase = { from: idRef.optional(), to: idRef.optional() };
 
@@ -169,6 +179,7 @@ const commitmentProperties = {
   quote,
   verbPhrase: text,
   modality: z.enum(MODALITIES),
+  novelty: z.enum(NOVELTIES),
   deadline: isoDate.optional(),
   deadlineText: text.optional(),
   deadlineBasis: z.enum(DATE_BASES).optional(),

@@ -199,6 +199,46 @@ describe('neighbourhood', () => {
     }
   });
 
+  test('every edge says how it is known: the passage as an object with the quote at its offsets, the rule, or the reference', async () => {
+    const PROVENANCE = `query ($id: ID!) {
+      neighbourhood(id: $id, depth: 2, limit: 500) {
+        edges { source target type provenance {
+          basis rule ruleDescription quote quoteStart quoteEnd passage { id section text } document { id } reference { id url }
+        } }
+      }
+    }`;
+    type Provenance = {
+      basis: string; rule: string | null; ruleDescription: string | null; quote: string | null; quoteStart: number | null; quoteEnd: number | null;
+      passage: { id: string; section: string; text: string } | null; document: { id: string } | null; reference: { id: string; url: string } | null;
+    };
+    type Edges = { neighbourhood: { edges: { source: string; target: string; type: string; provenance: Provenance }[] } };
+    const { neighbourhood } = dataOf(await server.query<Edges>(PROVENANCE, { id: 'quadripartite-council' }));
+    const bases = new Set<string>();
+    for (const { source, type, target, provenance } of neighbourhood.edges) {
+      const what = `${source} -[${type}]-> ${target}`;
+      bases.add(provenance.basis);
+      if (provenance.basis === 'EXTERNAL') {
+        expect(provenance.reference?.url, what).toEqual(expect.any(String));
+        expect(provenance.passage, what).toBeNull();
+        continue;
+      }
+      expect(provenance.document?.id, what).toBe('val-duchesse-ii-2018');
+      expect(provenance.passage!.text.slice(provenance.quoteStart!, provenance.quoteEnd!), what).toBe(provenance.quote);
+      expect(provenance.rule === null, what).toBe(provenance.basis === 'TEXT');
+      expect(provenance.ruleDescription === null, what).toBe(provenance.basis === 'TEXT');
+    }
+    // Around the council: its members (TEXT), the justice ministers' offices (INFERENCE by PAIR_ORDER).
+    expect(bases).toEqual(new Set(['TEXT', 'INFERENCE']));
+    expect(neighbourhood.edges).toContainEqual(
+      expect.objectContaining({
+        source: 'es-ministry-of-justice',
+        type: 'MEMBER_OF',
+        target: 'quadripartite-council',
+        provenance: expect.objectContaining({ basis: 'TEXT', passage: expect.objectContaining({ id: 'val-duchesse-ii-2018#p15', section: 'In counter-terrorism matters' }) }),
+      }),
+    );
+  });
+
   test('edges connect only returned nodes and never structural relationships', async () => {
     const { neighbourhood } = dataOf(await server.query<Neighbourhood>(NEIGHBOURHOOD, { id: 'FR', depth: 2, limit: 500 }));
     const ids = new Set(neighbourhood.nodes.map((node) => node.id));

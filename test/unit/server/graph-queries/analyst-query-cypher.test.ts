@@ -20,7 +20,7 @@ describe('the Cypher of the analyst queries', () => {
         OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
         WITH n, m, p, d ORDER BY d.id, p.order
         WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
-          quote: m.quote,
+          quote: m.quote, quoteStart: m.quoteStart, quoteEnd: m.quoteEnd,
           passage: {id: p.id, section: p.section, order: p.order, text: p.text},
           document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
         } END) AS mentions
@@ -29,9 +29,13 @@ describe('the Cypher of the analyst queries', () => {
         WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
         OPTIONAL MATCH (n)-[rel]-(other)
         WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
-        WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
+        WITH n, mentions, references, rel, other
+        ORDER BY type(rel), other.id, coalesce(rel.referenceId, ''), coalesce(rel.passageId, ''), coalesce(rel.quote, '')
         WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
-          type: type(rel), outgoing: startNode(rel) = n, other: {id: other.id, labels: labels(other), name: coalesce(other.name, other.title, other.id)}, properties: properties(rel)
+          type: type(rel), outgoing: startNode(rel) = n, other: {id: other.id, labels: labels(other), name: coalesce(other.name, other.title, other.id)}, properties: properties(rel),
+          passage: COLLECT { MATCH (pp:Passage {id: rel.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
+         document: COLLECT { MATCH (pd:Document {id: rel.documentId}) RETURN pd {.id, .title} }[0],
+         reference: COLLECT { MATCH (pr:Reference {id: rel.referenceId}) RETURN pr {.id, .title, .url} }[0]
         } END) AS links
         RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links"
     `);
@@ -55,7 +59,9 @@ describe('the Cypher of the analyst queries', () => {
           MATCH (a)-[r]->(b)
           WHERE b IN nodes AND NOT type(r) IN $structural
           WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
-          RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r)}) AS edges
+          RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
+         document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
+         reference: COLLECT { MATCH (pr:Reference {id: r.referenceId}) RETURN pr {.id, .title, .url} }[0]}) AS edges
         }
         RETURN [n IN nodes | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes, edges, truncated"
     `);
@@ -74,7 +80,9 @@ describe('the Cypher of the analyst queries', () => {
         ))){1,4}(b)
         WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 3
         RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes,
-               [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r)}] AS edges"
+               [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
+         document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
+         reference: COLLECT { MATCH (pr:Reference {id: r.referenceId}) RETURN pr {.id, .title, .url} }[0]}] AS edges"
     `);
   });
 
