@@ -20,6 +20,7 @@ export const COMMITMENT_GROUPS = {
   INSTRUMENT: `COLLECT { MATCH (c)-[:CONCERNS]->(x:Instrument) RETURN DISTINCT {key: x.id, label: x.name} AS g }`,
   ORGANISATION: `COLLECT { MATCH (c)-[:INVOLVES|CONCERNS]->(x:Organisation) RETURN DISTINCT {key: x.id, label: x.name} AS g }`,
   HAS_DEADLINE: `[{key: toString(${hasDeadlineCypher('c')}), label: toString(${hasDeadlineCypher('c')})}]`,
+  NOVELTY: `[{key: c.novelty, label: c.novelty}]`,
 } as const;
 export type CommitmentGroup = keyof typeof COMMITMENT_GROUPS;
 

@@ -504,7 +504,7 @@ describe('commitmentCounts', () => {
     expect((await counts({ by: 'MODALITY', all: true })).total).toBe(all);
   });
 
-  test.each(['SECTION', 'PARTY', 'TOPIC', 'INSTRUMENT', 'ORGANISATION', 'HAS_DEADLINE'])('per %s: every bucket counts what the list query finds', async (by) => {
+  test.each(['SECTION', 'PARTY', 'TOPIC', 'INSTRUMENT', 'ORGANISATION', 'HAS_DEADLINE', 'NOVELTY'])('per %s: every bucket counts what the list query finds', async (by) => {
     const result = await counts({ by, all: true });
     expect(result.buckets.length).toBeGreaterThan(0);
     const checks: Record<string, (key: string) => Record<string, unknown>> = {
@@ -514,6 +514,7 @@ describe('commitmentCounts', () => {
       INSTRUMENT: (key) => ({ concerns: { some: { Instrument: { id: { eq: key } } } } }),
       ORGANISATION: (key) => ({ OR: [{ concerns: { some: { Organisation: { id: { eq: key } } } } }, { involves: { some: { Organisation: { id: { eq: key } } } } }] }),
       HAS_DEADLINE: (key) => ({ hasDeadline: { eq: key === 'true' } }),
+      NOVELTY: (key) => ({ novelty: { eq: key } }),
     };
     for (const bucket of result.buckets.filter((candidate) => candidate.key !== '(none)').slice(0, 4)) {
       expect(bucket.count, `${by} ${bucket.key}`).toBe(await listed(checks[by]!(bucket.key)));
