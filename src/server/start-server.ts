@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -10,6 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import { formatGraphqlError } from './format-graphql-error.ts';
 import { checkHealth } from './health.ts';
+import { mountExplorer } from './mount-explorer.ts';
 import { KnownOperationTypesRule } from './schema/known-operation-types-rule.ts';
 
 export interface ServerOptions {
@@ -37,7 +39,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer({
     schema: options.schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // The local IDE (mount-explorer.ts) replaces Apollo's landing page, which loads its Sandbox
+    // from a CDN and reports telemetry.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
     // Apollo would stop itself on SIGINT and then re-raise the signal, which reads as a second
     // Ctrl-C; the CLI owns shutdown order (server first, then Neo4j).
     stopOnTerminationSignals: false,
@@ -53,6 +57,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const health = await checkHealth(driver, database);
     response.status(health.status === 'ok' ? 200 : 503).json(health);
   });
+  mountExplorer(app, { logger });
   app.use(
     '/graphql',
     cors({ origin: options.corsOrigins === '*' ? '*' : options.corsOrigins }),

@@ -1,0 +1,24 @@
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'graphiql/style.css';
+import readme from '../../../README.md?raw';
+import { tourExamples } from './tour-examples.ts';
+
+// GraphiQL bundled with the app: no CDN, no telemetry; it talks to this server's /graphql only.
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).toString() });
+const tabs = tourExamples(readme).map((example) => ({ query: example.query }));
+
+createRoot(document.getElementById('ide')!).render(
+  <StrictMode>
+    <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultEditorToolsVisibility={false}>
+      <GraphiQL.Logo>
+        <a href="/" style={{ color: 'inherit' }}>
+          Entente
+        </a>{' '}
+        GraphQL IDE
+      </GraphiQL.Logo>
+    </GraphiQL>
+  </StrictMode>,
+);
