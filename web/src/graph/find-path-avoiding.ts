@@ -1,4 +1,8 @@
-import type { GraphData, GraphEdge, GraphNode } from '../api/queries.ts';
+import type { NeighbourhoodQuery } from '../api/generated.ts';
+
+type GraphData = NeighbourhoodQuery['neighbourhood'];
+type GraphNode = GraphData['nodes'][number];
+type GraphEdge = GraphData['edges'][number];
 
 /**
  * Shortest path over a fetched subgraph that does not pass through hubs (countries, and any node

@@ -3,12 +3,12 @@ import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
-import readme from '../../../README.md?raw';
+import tour from '../../../docs/analyst-tour.md?raw';
 import { tourExamples } from './tour-examples.ts';
 
 // GraphiQL bundled with the app: no CDN, no telemetry; it talks to this server's /graphql only.
 const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.href).toString() });
-const tabs = tourExamples(readme).map((example) => ({ query: example.query }));
+const tabs = tourExamples(tour).map((example) => ({ query: example.query }));
 
 createRoot(document.getElementById('ide')!).render(
   <StrictMode>

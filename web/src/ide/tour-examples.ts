@@ -1,12 +1,12 @@
 /**
- * The README's analyst tour as IDE tabs: each "### N. Question" heading with its first graphql
- * block. Read from README.md at build time, so the IDE and the tour (which a test checks against
+ * The analyst tour (docs/analyst-tour.md) as IDE tabs: each "## N. Question" heading with its
+ * first graphql block. Read at build time, so the IDE and the tour (which a test checks against
  * the seeded graph) cannot drift apart.
  */
-export function tourExamples(readme: string): { title: string; query: string }[] {
+export function tourExamples(markdown: string): { title: string; query: string }[] {
   const examples: { title: string; query: string }[] = [];
-  const pattern = /^### (\d+\.[^\n]*)\n[\s\S]*?```graphql\n([\s\S]*?)```/gm;
-  for (const match of readme.matchAll(pattern)) {
+  const pattern = /^#{2,3} (\d+\.[^\n]*)\n[\s\S]*?```graphql\n([\s\S]*?)```/gm;
+  for (const match of markdown.matchAll(pattern)) {
     const title = match[1]!.trim();
     const body = match[2]!.trim();
     // GraphiQL names a tab after its operation; an anonymous `{ ... }` would read "<untitled>".
