@@ -75,13 +75,20 @@ describe('explorer flows', () => {
 
   it('the document reader: clicking a highlighted commitment opens that commitment', async () => {
     await open('/document/val-duchesse-ii-2018', 'mark.commitment');
-    // A piece of a commitment that is not also a mention (those keep their own link).
-    const mark = page.locator('mark.commitment:not(:has(a))').first();
-    const id = await mark.getAttribute('data-commitment');
-    expect(id).toMatch(/^c-/);
     const headings = await page.locator('.document-view h2').allInnerTexts();
     expect(headings).toContain('Preamble');
-    await mark.click({ position: { x: 2, y: 2 } });
+    // A stretch of a commitment that is not also a mention (those keep their own link), clicked
+    // like a reader would: in the middle of its first line.
+    const target = await page.evaluate(() => {
+      const marks = [...document.querySelectorAll('mark.commitment')].filter((m) => !m.querySelector('a') && (m.textContent ?? '').length > 30);
+      const mark = marks[0]!;
+      mark.scrollIntoView({ block: 'center' });
+      const line = mark.getClientRects()[0]!;
+      return { id: mark.getAttribute('data-commitment'), x: line.left + Math.min(line.width / 2, 40), y: line.top + line.height / 2 };
+    });
+    const id = target.id;
+    expect(id).toMatch(/^c-/);
+    await page.mouse.click(target.x, target.y);
     await page.waitForURL(`${base}/entity/${id}`);
     await expect(page.locator('.type-badge').first().innerText()).resolves.toBe('Commitment');
   });

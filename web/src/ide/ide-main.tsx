@@ -14,10 +14,9 @@ createRoot(document.getElementById('ide')!).render(
   <StrictMode>
     <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultEditorToolsVisibility={false}>
       <GraphiQL.Logo>
-        <a href="/" style={{ color: 'inherit' }}>
+        <a href="/" style={{ color: 'inherit' }} title="Entente explorer">
           Entente
-        </a>{' '}
-        GraphQL IDE
+        </a>
       </GraphiQL.Logo>
     </GraphiQL>
   </StrictMode>,

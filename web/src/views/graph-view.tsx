@@ -63,7 +63,17 @@ export function GraphView() {
         cy.add({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type, quote: e.provenance?.quote ?? '', passageId: e.provenance?.passageId ?? '', documentId: e.provenance?.documentId ?? '', referenceId: e.provenance?.referenceId ?? '' } });
       }
     });
-    if (cy.nodes().length !== before) cy.layout(layoutOptions(cy.nodes().length, true)).run();
+    if (cy.nodes().length !== before) {
+      const layout = cy.layout(layoutOptions(cy.nodes().length, true));
+      // Fitting a handful of nodes would blow them up to poster size.
+      layout.one('layoutstop', () => {
+        if (cy.zoom() > 1.3) {
+          cy.zoom(1.3);
+          cy.center();
+        }
+      });
+      layout.run();
+    }
     setNodes(cy.nodes().map((n) => ({ id: n.id(), name: n.data('name') as string, type: n.data('type') as NodeType })));
   }, []);
 
