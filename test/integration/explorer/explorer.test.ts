@@ -162,6 +162,23 @@ describe('explorer flows', () => {
     await expect(page.locator('.graphiql-query-editor').innerText()).resolves.toContain('Who attended the meeting');
   });
 
+  it('answers a browser at /graphql with the local IDE, and API clients with GraphQL as before', async () => {
+    const html = await fetch(`${base}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(html.status).toBe(200);
+    const page = await html.text();
+    expect(page).toContain('Entente GraphQL IDE');
+    expect(page).not.toMatch(/apollographql\.com|embeddable-sandbox|cdn\./);
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    await expect(get.json()).resolves.toEqual({ data: { __typename: 'Query' } });
+    const post = await server.query('{ __typename }');
+    expect(post.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('says so when an entity id is unknown', async () => {
+    await open('/entity/no-such-node', 'h1');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('No entity “no-such-node”');
+  });
+
   it('shows an error with a retry when the API does not answer, and recovers', async () => {
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
     await page.goto(`${base}/timeline`);

@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { ApiError } from '../api/client.ts';
 import { fetchEntity, fetchPassages, type EntityDetail, type EntityLink, type Passage } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
 import { nodeHref, passageHref } from '../components/node-types.ts';
@@ -24,8 +25,9 @@ async function loadEntityPage(id: string, signal: AbortSignal): Promise<EntityPa
 export function EntityView({ id }: { id: string }) {
   const result = useQuery(`entity:${id}`, (signal) => loadEntityPage(id, signal));
   if (result.status === 'loading') return <Loading what="the entity" />;
-  if (result.status === 'error') return <ErrorState error={result.error} what="the entity" onRetry={result.retry} />;
-  if (!result.data) {
+  const unknown = result.status === 'error' && result.error instanceof ApiError && result.error.code === 'NOT_FOUND';
+  if (result.status === 'error' && !unknown) return <ErrorState error={result.error} what="the entity" onRetry={result.retry} />;
+  if (result.status === 'error' || !result.data) {
     return (
       <section>
         <h1>No entity “{id}”</h1>

@@ -1,4 +1,5 @@
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 import cytoscapeSvg from 'cytoscape-svg';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
@@ -11,6 +12,7 @@ import { canvasStyle, layoutOptions } from '../graph/canvas-style.ts';
 import { findPathAvoiding } from '../graph/find-path-avoiding.ts';
 
 cytoscape.use(cytoscapeSvg);
+cytoscape.use(fcose);
 
 declare global {
   interface Window {
@@ -92,7 +94,8 @@ export function GraphView() {
   const expand = useCallback((id: string) => run('expand the node', async () => addGraph(await fetchNeighbourhood(id, 1, 100), id)), [addGraph, run]);
 
   useEffect(() => {
-    const cy = cytoscape({ container: container.current, style: canvasStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+    // While panning or zooming, a bitmap of the view moves instead of every element being redrawn.
+    const cy = cytoscape({ container: container.current, style: canvasStyle(), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4, textureOnViewport: true });
     cyRef.current = cy;
     window.ententeCanvas = { cy, addGraph };
     cy.on('tap', 'node', (event) => {
