@@ -28,6 +28,8 @@ import searchDocument from './operations/search.graphql?raw';
 import timelineDocument from './operations/timeline.graphql?raw';
 
 export type SearchHit = SearchQuery['search'][number];
+/** What a picker or a path end needs of a node. */
+export type EntityRef = Pick<SearchHit, 'id' | 'name' | 'type'>;
 export type EntityDetail = NonNullable<EntityQuery['entity']>;
 export type EntityLink = EntityDetail['links'][number];
 export type Passage = PassagesQuery['passages'][number];

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { searchGraph, type SearchHit } from '../api/queries.ts';
+import { searchGraph, type EntityRef, type SearchHit } from '../api/queries.ts';
 import { TypeBadge } from './type-badge.tsx';
 
 /** A search box that picks one entity (arrows and Enter, or a click). */
-export function EntityPicker({ label, value, onPick }: { label: string; value: SearchHit | null; onPick: (hit: SearchHit) => void }) {
+export function EntityPicker({ label, value, onPick }: { label: string; value: EntityRef | null; onPick: (hit: SearchHit) => void }) {
   const [text, setText] = useState(value?.name ?? '');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [open, setOpen] = useState(false);

@@ -4,7 +4,7 @@ import cytoscapeSvg from 'cytoscape-svg';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { NodeType } from '../api/generated.ts';
-import { fetchNeighbourhood, fetchPath, type GraphData, type GraphEdge, type GraphNode, type SearchHit } from '../api/queries.ts';
+import { fetchNeighbourhood, fetchPath, type GraphData, type GraphEdge, type EntityRef, type GraphNode, type SearchHit } from '../api/queries.ts';
 import { EntityPicker } from '../components/entity-picker.tsx';
 import { NODE_TYPE_ORDER, NODE_TYPES, nodeHref, passageHref } from '../components/node-types.ts';
 import { TypeBadge } from '../components/type-badge.tsx';
@@ -37,8 +37,8 @@ export function GraphView() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; retry: () => void } | null>(null);
   const [nodes, setNodes] = useState<GraphNode[]>([]);
-  const [from, setFrom] = useState<SearchHit | null>(null);
-  const [to, setTo] = useState<SearchHit | null>(null);
+  const [from, setFrom] = useState<EntityRef | null>(null);
+  const [to, setTo] = useState<EntityRef | null>(null);
   const [avoidHubs, setAvoidHubs] = useState(false);
   const [pathResult, setPathResult] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] } | 'none' | null>(null);
   const hiddenRef = useRef(hidden);
@@ -135,7 +135,7 @@ export function GraphView() {
       addGraph(graph);
       cyRef.current?.getElementById(focus).addClass('centre');
       const centre = graph.nodes.find((n) => n.id === focus);
-      if (centre) setFrom({ id: centre.id, name: centre.name, type: centre.type, score: 0 });
+      if (centre) setFrom({ id: centre.id, name: centre.name, type: centre.type });
     });
   }, [focus, addGraph, run]);
 
