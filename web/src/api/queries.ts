@@ -27,7 +27,7 @@ import passagesDocument from './operations/passages.graphql?raw';
 import searchDocument from './operations/search.graphql?raw';
 import timelineDocument from './operations/timeline.graphql?raw';
 
-export type SearchHit = SearchQuery['search'][number];
+export type SearchHit = SearchQuery['search']['hits'][number];
 /** What a picker or a path end needs of a node. */
 export type EntityRef = Pick<SearchHit, 'id' | 'name' | 'type'>;
 export type EntityDetail = NonNullable<EntityQuery['entity']>;
@@ -43,7 +43,7 @@ export type Commitment = CommitmentsQuery['commitments'][number];
 export type TimelineEntry = TimelineQuery['timeline'][number];
 
 export function searchGraph(text: string, limit = 40, signal?: AbortSignal): Promise<SearchHit[]> {
-  return request<SearchQuery, SearchQueryVariables>(searchDocument, 'Search', { text, limit }, signal).then((d) => d.search);
+  return request<SearchQuery, SearchQueryVariables>(searchDocument, 'Search', { text, limit }, signal).then((d) => d.search.hits);
 }
 
 export function fetchEntity(id: string, signal?: AbortSignal): Promise<EntityDetail | null> {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { NodeType } from '../api/generated.ts';
-import { fetchPassages, searchGraph, type SearchHit } from '../api/queries.ts';
+import { searchGraph, type SearchHit } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
 import { NODE_TYPE_ORDER, NODE_TYPES, nodeHref } from '../components/node-types.ts';
 import { HighlightWords } from '../components/quoted-passage.tsx';
@@ -32,9 +32,8 @@ export function SearchView() {
     return () => clearTimeout(timer);
   }, [text]);
 
-  const result = useQuery(`search:${query}`, (signal) => (query ? searchWithPassages(query, signal) : Promise.resolve({ hits: [], texts: new Map<string, string>() })));
-  const hits = result.status === 'ok' ? result.data.hits : [];
-  const texts = result.status === 'ok' ? result.data.texts : new Map<string, string>();
+  const result = useQuery(`search:${query}`, (signal) => (query ? searchGraph(query, 40, signal) : Promise.resolve([])));
+  const hits = result.status === 'ok' ? result.data : [];
   const groups = useMemo(() => groupByType(hits), [hits]);
   const ordered = groups.flatMap((g) => g.hits);
   const words = query.split(/\s+/);
@@ -105,9 +104,10 @@ export function SearchView() {
                 <li key={hit.id} className={hit === activeHit ? 'active' : undefined} onMouseEnter={() => setActive(ordered.indexOf(hit))}>
                   <Link href={nodeHref(hit.type, hit.id)} aria-current={hit === activeHit ? 'true' : undefined}>
                     <TypeBadge type={hit.type} /> <HighlightWords text={hit.name} words={words} />
-                    {texts.has(hit.id) && (
+                    {hit.field !== 'name' && (
                       <span className="snippet">
-                        <HighlightWords text={snippet(texts.get(hit.id)!, words)} words={words} />
+                        <span className="muted">{hit.field}: </span>
+                        <MarkedSnippet hit={hit} />
                       </span>
                     )}
                   </Link>
@@ -121,19 +121,17 @@ export function SearchView() {
   );
 }
 
-/** A passage hit's name is only its number: its text, around the first matching word, says why it matched. */
-async function searchWithPassages(text: string, signal: AbortSignal): Promise<{ hits: SearchHit[]; texts: Map<string, string> }> {
-  const hits = await searchGraph(text, 40, signal);
-  const passages = await fetchPassages(hits.filter((h) => h.type === 'Passage').map((h) => h.id), signal);
-  return { hits, texts: new Map(passages.map((p) => [p.id, p.text ?? ''])) };
-}
-
-function snippet(text: string, words: string[], width = 160): string {
-  const lower = text.toLowerCase();
-  const at = Math.min(...words.map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0), text.length);
-  const from = Math.max(0, (at === text.length ? 0 : at) - width / 3);
-  const piece = text.slice(from, from + width);
-  return `${from > 0 ? '…' : ''}${piece}${from + width < text.length ? '…' : ''}`;
+/** Why a hit matched: the API's snippet of the matching property, its matched words marked. */
+function MarkedSnippet({ hit }: { hit: SearchHit }) {
+  const parts: React.ReactNode[] = [];
+  let pos = 0;
+  for (const { start, length } of [...hit.highlights].sort((x, y) => x.start - y.start)) {
+    if (start < pos) continue;
+    parts.push(hit.snippet.slice(pos, start), <mark key={start}>{hit.snippet.slice(start, start + length)}</mark>);
+    pos = start + length;
+  }
+  parts.push(hit.snippet.slice(pos));
+  return <>{parts}</>;
 }
 
 function groupByType(hits: SearchHit[]): { type: NodeType; hits: SearchHit[] }[] {
