@@ -19,7 +19,7 @@ try {
   const stats =
     format === 'idle'
       ? { nodes: 0, relationships: 0, bytes: 0, ms: 0 }
-      : await exportGraph({ driver, database: 'neo4j', format, out, logger: silentLogger });
+      : await exportGraph({ driver, database: 'neo4j', format, out, logger: silentLogger, force: true });
   const { maxRSS } = process.resourceUsage();
   process.stdout.write(`${JSON.stringify({ format, nodes: stats.nodes, relationships: stats.relationships, bytes: stats.bytes, ms: stats.ms, peakRssMb: maxRSS / 1024 })}\n`);
 } finally {

@@ -5,9 +5,11 @@ import { toJsonValue } from '../values/json-value.ts';
 import { floatToText } from '../values/property-types.ts';
 import { cypherMap, cypherName } from '../values/cypher-literal.ts';
 import type { TextSink } from '../io/sink.ts';
+import { hideInternal } from './hide-internal.ts';
 
-export const OUTPUT_FORMATS = ['table', 'csv', 'json'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from './output-formats.ts';
+
+export { OUTPUT_FORMATS, type OutputFormat } from './output-formats.ts';
 
 /** Receives a result's column names, then its rows, then the end; writes them in one format. */
 export interface ResultWriter {
@@ -16,7 +18,18 @@ export interface ResultWriter {
   end(): Promise<void>;
 }
 
-export function createResultWriter(format: OutputFormat, sink: TextSink): ResultWriter {
+export interface ResultWriterOptions {
+  /** Keep the store's bookkeeping (`_Seed`, `_seedKey`) on nodes and relationships; hidden by default. */
+  internal?: boolean;
+}
+
+export function createResultWriter(format: OutputFormat, sink: TextSink, options: ResultWriterOptions = {}): ResultWriter {
+  const writer = formatWriter(format, sink);
+  if (options.internal) return writer;
+  return { ...writer, row: (values) => writer.row(values.map(hideInternal)) };
+}
+
+function formatWriter(format: OutputFormat, sink: TextSink): ResultWriter {
   switch (format) {
     case 'table':
       return tableWriter(sink);
@@ -59,9 +72,23 @@ function tableWriter(sink: TextSink): ResultWriter {
       rows += 1;
     },
     async end() {
-      await sink.write(`${table?.toString() ?? ''}\n${rows} row${rows === 1 ? '' : 's'}\n`);
+      await sink.write(`${withoutRowRules(table?.toString() ?? '')}\n${rows} row${rows === 1 ? '' : 's'}\n`);
     },
   };
+}
+
+/** One rule under the header and none between rows, as psql and cypher-shell draw tables. */
+function withoutRowRules(table: string): string {
+  let ruleSeen = false;
+  return table
+    .split('\n')
+    .filter((line) => {
+      if (!line.startsWith('├')) return true;
+      const keep = !ruleSeen;
+      ruleSeen = true;
+      return keep;
+    })
+    .join('\n');
 }
 
 function csvWriter(sink: TextSink): ResultWriter {

@@ -1,9 +1,16 @@
-import type { Transaction } from 'neo4j-driver';
+import type { Notification, Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import { withSession, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import { assertNotAdministration } from './assert-not-administration.ts';
 import type { ParamValue } from './params.ts';
 import type { ResultWriter } from './format-results.ts';
+import { describeNotification, describeQueryError, missingName } from './query-problems.ts';
+import { didYouMean } from '../did-you-mean.ts';
+import { isInternalName } from '../graph/internal-names.ts';
+
+/** Put before the user's query to see its plan; error positions are moved back by its length. */
+const EXPLAIN_PREFIX = 'EXPLAIN ';
 
 export interface ReadQueryOptions extends DatabaseHandle {
   query: string;
@@ -13,6 +20,11 @@ export interface ReadQueryOptions extends DatabaseHandle {
   writer: ResultWriter;
   /** For tests: skip the plan check, to prove the server refuses writes on its own too. */
   skipPlanCheck?: boolean;
+  /**
+   * Told each of Neo4j's notifications about the query (an unknown label, a cartesian product),
+   * described against the user's query, before any row: a typo otherwise just returns no rows.
+   */
+  onNotification?: (text: string, notification: Notification) => void;
 }
 
 export interface ReadQueryStats {
@@ -29,12 +41,22 @@ export interface ReadQueryStats {
  */
 export async function runReadQuery(options: ReadQueryOptions): Promise<ReadQueryStats> {
   const started = Date.now();
+  assertNotAdministration(options.query);
   return withSession(options, 'READ', async (session) => {
     let tx: Transaction | undefined;
+    // Until the query itself runs, Neo4j's positions count our EXPLAIN prefix too.
+    let prefixLength = 0;
     try {
       tx = session.beginTransaction({ timeout: options.timeoutMs });
       const params = await resolveParams(tx, options.params ?? new Map());
-      if (!options.skipPlanCheck) await assertReadOnly(tx, options.query, params);
+      const explained = isPlanRequest(options.query);
+      if (!options.skipPlanCheck && !explained) {
+        prefixLength = EXPLAIN_PREFIX.length;
+        const plan = await tx.run(`${EXPLAIN_PREFIX}${options.query}`, params);
+        assertReadOnly(plan.summary.queryType);
+        await tell(options, tx, plan.summary.notifications, prefixLength);
+        prefixLength = 0;
+      }
       const result = tx.run(options.query, params);
       await options.writer.begin(await result.keys());
       let rows = 0;
@@ -43,20 +65,46 @@ export async function runReadQuery(options: ReadQueryOptions): Promise<ReadQuery
         rows += 1;
       }
       await options.writer.end();
+      if (options.skipPlanCheck || explained) await tell(options, tx, (await result.summary()).notifications, 0);
       // Read-only: nothing to commit, and rolling back makes sure nothing could be.
       await tx.rollback();
       return { rows, ms: Date.now() - started };
     } catch (error) {
       if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
-      throw mapQueryError(error, options.timeoutMs);
+      throw mapQueryError(describeQueryError(error, options.query, prefixLength), options.timeoutMs);
     }
   });
 }
 
-async function assertReadOnly(tx: Transaction, query: string, params: Record<string, unknown>): Promise<void> {
-  if (/^\s*(EXPLAIN|PROFILE)\b/i.test(query)) return; // already a plan request; Neo4j still enforces READ
-  const summary = (await tx.run(`EXPLAIN ${query}`, params)).summary;
-  const type = summary.queryType;
+/** EXPLAIN and PROFILE queries are checked by Neo4j alone: it still refuses writes in a READ transaction. */
+function isPlanRequest(query: string): boolean {
+  return /^\s*(EXPLAIN|PROFILE)\b/i.test(query);
+}
+
+/** Where to look up the names a notification says are unknown, for a "did you mean". */
+const KNOWN_NAMES: Record<string, string> = {
+  'Neo.ClientNotification.Statement.UnknownLabelWarning': 'CALL db.labels() YIELD label RETURN label AS name',
+  'Neo.ClientNotification.Statement.UnknownRelationshipTypeWarning': 'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS name',
+  'Neo.ClientNotification.Statement.UnknownPropertyKeyWarning': 'CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS name',
+};
+
+async function tell(options: ReadQueryOptions, tx: Transaction, notifications: Notification[], prefixLength: number): Promise<void> {
+  if (!options.onNotification) return;
+  for (const notification of notifications) {
+    // The run that follows fails with a clearer error naming --param.
+    if (notification.code === 'Neo.ClientNotification.Statement.ParameterNotProvided') continue;
+    const lookup = KNOWN_NAMES[notification.code];
+    const missing = missingName(notification);
+    let suggestion: string | undefined;
+    if (lookup && missing) {
+      const names = (await tx.run(lookup)).records.map((r) => r.get('name') as string).filter((name) => !isInternalName(name));
+      suggestion = didYouMean(missing, names);
+    }
+    options.onNotification(describeNotification(notification, options.query, prefixLength, suggestion), notification);
+  }
+}
+
+function assertReadOnly(type: string | undefined): void {
   if (type !== 'r') {
     const what = type === 's' ? 'changes the schema' : 'writes to the graph';
     throw new AppError(ErrorCode.WRITE_REFUSED, `The query ${what}; entente cypher only runs read-only queries. Nothing was written.`, {

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { checkOutPath } from './check-out-path.ts';
 import { writeCsvDirectory } from './csv.ts';
+import { writeCsvTables } from './csv-tables.ts';
+import { writeParquetTables } from './parquet-tables.ts';
 import { writeCypherScript } from './cypher-script.ts';
 import { writeGraphml } from './graphml.ts';
 import { writeJson, writeJsonLines } from './json.ts';
@@ -11,9 +14,9 @@ import { type ProgressReporter, withProgress } from './progress.ts';
 import { type GraphSelection, readGraph } from './read-graph.ts';
 import { directorySink, fileSink, streamSink, type TextSink } from '../io/sink.ts';
 import type { GraphSource } from './graph-source.ts';
+import { type DirectoryFormat, type ExportFormat, isDirectoryFormat } from './export-formats.ts';
 
-export const EXPORT_FORMATS = ['cypher', 'csv', 'graphml', 'json', 'jsonl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
 
 export interface ExportGraphOptions {
   driver: Driver;
@@ -28,6 +31,8 @@ export interface ExportGraphOptions {
   /** Rows per statement (cypher) or per write (csv). */
   batchSize?: number;
   arrayDelimiter?: string;
+  /** Replace an existing --out file, or write into a directory that holds files. */
+  force?: boolean;
   stdout?: import('node:stream').Writable;
 }
 
@@ -43,9 +48,12 @@ export interface ExportStats {
 /** Reads the selected graph from Neo4j and writes it in one format, streaming all the way. */
 export async function exportGraph(options: ExportGraphOptions): Promise<ExportStats> {
   const started = Date.now();
-  if (options.format === 'csv' && options.out === undefined) {
-    throw new AppError(ErrorCode.USAGE, 'The csv format writes one file per label and type: give a directory with --out.');
+  if (isDirectoryFormat(options.format) && options.out === undefined) {
+    throw new AppError(ErrorCode.USAGE, `The ${options.format} format writes several files: give a directory with --out.`, {
+      hint: `entente export --format ${options.format} --out graph-${options.format}/`,
+    });
   }
+  if (options.out !== undefined) await checkOutPath(options.out, { directory: isDirectoryFormat(options.format), force: options.force === true });
   const source = await readGraph(options, options.selection);
   const counts = { nodes: 0, relationships: 0 };
   const reporter = options.progress?.({ nodes: source.schema.nodeCount, relationships: source.schema.relationshipCount });
@@ -55,26 +63,45 @@ export async function exportGraph(options: ExportGraphOptions): Promise<ExportSt
   let bytes = 0;
   let files: string[] = [];
   try {
-    if (options.format === 'csv') {
-      const dir = await directorySink(options.out as string);
-      await writeCsvDirectory(counted, dir, { arrayDelimiter: options.arrayDelimiter, batchSize: options.batchSize });
-      bytes = dir.bytes;
-      files = dir.files.map((f) => path.join(options.out as string, f));
+    if (isDirectoryFormat(options.format)) {
+      const written = await writeDirectory(options.format, counted, options.out as string, options);
+      bytes = written.bytes;
+      files = written.files.map((f) => path.join(options.out as string, f));
     } else {
-      if (options.out !== undefined) await refuseDirectory(options.out);
       const sink = options.out === undefined ? streamSink(options.stdout ?? process.stdout, { end: false }) : fileSink(options.out);
       await writeSingle(options.format, counted, sink, options.batchSize);
       await sink.close();
       bytes = sink.bytes;
       files = options.out === undefined ? [] : [options.out];
     }
+  } catch (error) {
+    throw writeFailure(error, options.out);
   } finally {
     reporter?.done();
   }
   return { format: options.format, nodes: counts.nodes, relationships: counts.relationships, bytes, files, ms: Date.now() - started };
 }
 
-function writeSingle(format: Exclude<ExportFormat, 'csv'>, source: GraphSource, sink: TextSink, batchSize: number | undefined): Promise<void> {
+async function writeDirectory(format: DirectoryFormat, source: GraphSource, out: string, options: ExportGraphOptions): Promise<{ bytes: number; files: string[] }> {
+  const dir = await directorySink(out);
+  switch (format) {
+    case 'csv':
+      await writeCsvDirectory(source, dir, { arrayDelimiter: options.arrayDelimiter, batchSize: options.batchSize });
+      return { bytes: dir.bytes, files: [...dir.files] };
+    case 'tables':
+      await writeCsvTables(source, dir, { batchSize: options.batchSize });
+      return { bytes: dir.bytes, files: [...dir.files] };
+    case 'parquet': {
+      const files = await writeParquetTables(source, out, { batchSize: options.batchSize });
+      const sizes = await Promise.all(files.map((f) => stat(path.join(out, f)).then((s) => s.size)));
+      return { bytes: sizes.reduce((a, b) => a + b, 0), files };
+    }
+    default:
+      return assertNever(format);
+  }
+}
+
+function writeSingle(format: Exclude<ExportFormat, DirectoryFormat>, source: GraphSource, sink: TextSink, batchSize: number | undefined): Promise<void> {
   switch (format) {
     case 'cypher':
       return writeCypherScript(source, sink, { batchSize });
@@ -89,9 +116,16 @@ function writeSingle(format: Exclude<ExportFormat, 'csv'>, source: GraphSource, 
   }
 }
 
-async function refuseDirectory(out: string): Promise<void> {
-  const info = await stat(out).catch(() => undefined);
-  if (info?.isDirectory()) throw new AppError(ErrorCode.USAGE, `--out ${out} is a directory; this format writes one file.`);
+/** A file system failure while writing (disk full, permissions) names the path, not a stack trace. */
+function writeFailure(error: unknown, out: string | undefined): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof AppError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  const where = (error as NodeJS.ErrnoException).path ?? out ?? 'stdout';
+  return new AppError(ErrorCode.EXPORT_FAILED, `Could not write ${where}: ${(error as Error).message}`, {
+    cause: error,
+    details: { path: where, errno: code },
+    hint: code === 'ENOSPC' ? 'The disk is full.' : code === 'EACCES' || code === 'EPERM' ? 'Choose a place you may write to.' : undefined,
+  });
 }
 
 function assertNever(value: never): never {

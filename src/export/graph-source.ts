@@ -1,3 +1,4 @@
+import { ENTITY_LABEL, SOURCE_LABEL } from '../store/labels.ts';
 import type { PropertyType } from '../values/property-types.ts';
 
 /**
@@ -70,4 +71,24 @@ export const groupKey = (labels: readonly string[]): string => labels.join(':');
 /** The label to find a node by: a constrained one when there is one, so lookups use its index. */
 export function keyLabelOf(labels: readonly string[], keyLabels: readonly string[]): string {
   return labels.find((label) => keyLabels.includes(label)) ?? labels[0] ?? '';
+}
+
+const CATEGORY_LABELS: readonly string[] = [ENTITY_LABEL, SOURCE_LABEL];
+
+/**
+ * What a node is, as one word to colour or filter by: its labels without the category labels
+ * (`Country`, not `Entity`), joined with `;` when more than one remain.
+ */
+export function nodeType(labels: readonly string[]): string {
+  const specific = labels.filter((label) => !CATEGORY_LABELS.includes(label));
+  return (specific.length > 0 ? specific : labels).join(';');
+}
+
+/** The text to show on a node (Gephi's `label`): its name, else its title, else its id. */
+export function nodeLabel(properties: Properties): string {
+  for (const key of ['name', 'title', 'id']) {
+    const value = properties[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return '';
 }

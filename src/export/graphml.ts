@@ -1,5 +1,6 @@
 import { createCB } from 'xmlbuilder2';
-import type { GraphSource, PropertyColumn } from './graph-source.ts';
+import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { type GraphSource, nodeLabel, nodeType, type PropertyColumn } from './graph-source.ts';
 import { describePropertyType, floatToText, integerToText, mergePropertyTypes, type PropertyType } from '../values/property-types.ts';
 import { toJsonValue } from '../values/json-value.ts';
 import type { TextSink } from '../io/sink.ts';
@@ -14,17 +15,22 @@ interface Key {
   id: string;
   name: string;
   type: GraphmlType;
-  /** The Neo4j type, in the key's <desc>, when GraphML's own types say less (dates, lists). */
-  neo4jType: string;
+  /** The key's <desc>: the Neo4j type, when GraphML's own types say less (dates, lists). */
+  description: string;
 }
 
+/** Between the elements of a list property in one GraphML value (GraphML has no lists). */
+export const GRAPHML_LIST_DELIMITER = ';';
+
 /**
- * GraphML 1.0 with typed keys (`attr.type` long, double, boolean, string), as NetworkX's
- * `read_graphml` and Gephi read it. Node ids are the `id` property (characters that an XML
- * NMTOKEN cannot hold are written `_xHHHH_`; the `id` data key keeps the original); labels go
- * in a `labels` key (`:Country:Entity`), relationship types in a `type` key. Types GraphML
- * lacks are strings: dates in ISO 8601, lists as JSON arrays; each key's <desc> names the
- * Neo4j type. Written through xmlbuilder2's streaming builder, element by element.
+ * GraphML 1.0 with typed keys (`attr.type` long, double, boolean, string), as Gephi, NetworkX's
+ * `read_graphml` and igraph read it. Every node and edge has a `label` (what Gephi shows: a
+ * node's name, an edge's relationship type) and a `type` (the node's label without `Entity` or
+ * `Source`, the relationship type), nodes also `labels` (all, `;`-separated). The GraphML node id
+ * is the node's `id` property as it is (`val-duchesse-ii-2018#p25`), so it joins with the
+ * properties that point at nodes (`passageId`). Types GraphML lacks are strings: dates in ISO
+ * 8601, lists with their elements joined by `;`; each key's <desc> names the Neo4j type.
+ * Written through xmlbuilder2's streaming builder, element by element.
  */
 export async function writeGraphml(source: GraphSource, sink: TextSink): Promise<void> {
   const { schema } = source;
@@ -37,13 +43,13 @@ export async function writeGraphml(source: GraphSource, sink: TextSink): Promise
     await sink.write(text);
   };
 
-  const nodeKeys = buildKeys('n', 'labels', schema.nodeGroups.flatMap((g) => g.properties));
-  const edgeKeys = buildKeys('e', 'type', schema.relationshipGroups.flatMap((g) => g.properties));
+  const nodeKeys = buildKeys('n', NODE_KEYS, schema.nodeGroups.flatMap((g) => g.properties).filter((p) => p.name !== 'id'));
+  const edgeKeys = buildKeys('e', EDGE_KEYS, schema.relationshipGroups.flatMap((g) => g.properties));
 
   xml.dec({ version: '1.0', encoding: 'UTF-8' });
   const root = xml.ele(GRAPHML_NS, 'graphml').att(XSI_NS, 'xsi:schemaLocation', SCHEMA_LOCATION);
   for (const [kind, keys] of [['node', nodeKeys], ['edge', edgeKeys]] as const) {
-    for (const key of [keys.reserved, ...keys.byProperty.values()]) {
+    for (const key of [...keys.reserved.values(), ...keys.byProperty.values()]) {
       root
         .ele('key')
         .att('id', key.id)
@@ -51,7 +57,7 @@ export async function writeGraphml(source: GraphSource, sink: TextSink): Promise
         .att('attr.name', key.name)
         .att('attr.type', key.type)
         .ele('desc')
-        .txt(`Neo4j type: ${key.neo4jType}`)
+        .txt(key.description)
         .up()
         .up();
     }
@@ -59,12 +65,17 @@ export async function writeGraphml(source: GraphSource, sink: TextSink): Promise
   const graph = root.ele('graph').att('id', 'G').att('edgedefault', 'directed');
   await drain();
 
+  const data = (element: XMLBuilderCB, key: Key | undefined, text: string) => {
+    if (key) element.ele('data').att('key', key.id).txt(xmlSafe(text)).up();
+  };
   for await (const node of source.nodes()) {
-    const element = graph.ele('node').att('id', graphmlId(String(node.properties.id)));
-    element.ele('data').att('key', nodeKeys.reserved.id).txt(`:${node.labels.join(':')}`).up();
+    const element = graph.ele('node').att('id', xmlSafe(String(node.properties.id)));
+    data(element, nodeKeys.reserved.get('label'), nodeLabel(node.properties));
+    data(element, nodeKeys.reserved.get('type'), nodeType(node.labels));
+    data(element, nodeKeys.reserved.get('labels'), node.labels.join(GRAPHML_LIST_DELIMITER));
     for (const name of Object.keys(node.properties).sort()) {
       const key = nodeKeys.byProperty.get(name);
-      if (key) element.ele('data').att('key', key.id).txt(xmlSafe(dataText(node.properties[name], key.type))).up();
+      if (key) data(element, key, dataText(node.properties[name], key.type));
     }
     element.up();
     await drain();
@@ -74,12 +85,13 @@ export async function writeGraphml(source: GraphSource, sink: TextSink): Promise
     const element = graph
       .ele('edge')
       .att('id', `e${edgeNumber++}`)
-      .att('source', graphmlId(rel.start.id))
-      .att('target', graphmlId(rel.end.id));
-    element.ele('data').att('key', edgeKeys.reserved.id).txt(rel.type).up();
+      .att('source', xmlSafe(rel.start.id))
+      .att('target', xmlSafe(rel.end.id));
+    data(element, edgeKeys.reserved.get('label'), rel.type);
+    data(element, edgeKeys.reserved.get('type'), rel.type);
     for (const name of Object.keys(rel.properties).sort()) {
       const key = edgeKeys.byProperty.get(name);
-      if (key) element.ele('data').att('key', key.id).txt(xmlSafe(dataText(rel.properties[name], key.type))).up();
+      if (key) data(element, key, dataText(rel.properties[name], key.type));
     }
     element.up();
     await drain();
@@ -91,8 +103,21 @@ export async function writeGraphml(source: GraphSource, sink: TextSink): Promise
   await sink.write('\n');
 }
 
-function buildKeys(prefix: string, reservedName: string, properties: PropertyColumn[]): { reserved: Key; byProperty: Map<string, Key> } {
-  const reserved: Key = { id: `${prefix}_${reservedName}`, name: reservedName, type: 'string', neo4jType: reservedName === 'labels' ? 'node labels' : 'relationship type' };
+/** The attributes every node and every edge carries, beside its properties. */
+const NODE_KEYS: Record<string, string> = {
+  label: 'What to show: the name, else the title, else the id',
+  type: 'The node label without Entity or Source (Country, Commitment...)',
+  labels: `Every node label, joined by ${GRAPHML_LIST_DELIMITER}`,
+};
+const EDGE_KEYS: Record<string, string> = {
+  label: 'What to show: the relationship type',
+  type: 'The relationship type',
+};
+
+function buildKeys(prefix: string, reservedKeys: Record<string, string>, properties: PropertyColumn[]): { reserved: Map<string, Key>; byProperty: Map<string, Key> } {
+  const reserved = new Map<string, Key>(
+    Object.entries(reservedKeys).map(([name, description]) => [name, { id: `${prefix}_${name}`, name, type: 'string', description }]),
+  );
   const types = new Map<string, (PropertyType | 'mixed')[]>();
   for (const p of properties) types.set(p.name, [...(types.get(p.name) ?? []), p.type]);
   const byProperty = new Map<string, Key>();
@@ -101,12 +126,13 @@ function buildKeys(prefix: string, reservedName: string, properties: PropertyCol
     const seen = types.get(name) ?? [];
     const single = seen.every((t): t is PropertyType => t !== 'mixed') ? mergePropertyTypes(seen) : undefined;
     const described = [...new Set(seen.map((t) => (t === 'mixed' ? 'mixed' : describePropertyType(t))))].join(' | ');
+    const neo4jType = single ? describePropertyType({ scalar: single.scalar ?? 'string', list: single.list }) : described;
     byProperty.set(name, {
       id: `${prefix}${n++}`,
-      // a property called like the reserved key keeps its data under a distinct attribute name
-      name: name === reservedName ? `property.${name}` : name,
+      // a property called like a reserved key keeps its data under a distinct attribute name
+      name: reserved.has(name) ? `property.${name}` : name,
       type: single ? graphmlType(single) : 'string',
-      neo4jType: single ? describePropertyType({ scalar: single.scalar ?? 'string', list: single.list }) : described,
+      description: `Neo4j type: ${neo4jType}${single?.list ? `, elements joined by ${GRAPHML_LIST_DELIMITER}` : ''}`,
     });
   }
   return { reserved, byProperty };
@@ -135,21 +161,17 @@ function dataText(value: unknown, type: GraphmlType): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'string':
-      if (typeof value === 'string') return value;
-      if (Array.isArray(value) || (typeof value === 'object' && value !== null && 'srid' in value)) return JSON.stringify(toJsonValue(value));
-      return String(toJsonValue(value));
+      if (Array.isArray(value)) return value.map(elementText).join(GRAPHML_LIST_DELIMITER);
+      return elementText(value);
     default:
       return assertNever(type);
   }
 }
 
-/** An `id` as an XML NMTOKEN: anything but ASCII letters, digits, `.` and `-` becomes `_xHHHH_`. */
-export function graphmlId(id: string): string {
-  let out = '';
-  for (const char of id) {
-    out += /[A-Za-z0-9.-]/.test(char) ? char : `_x${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`;
-  }
-  return out === '' ? '_x_' : out;
+function elementText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const json = toJsonValue(value);
+  return typeof json === 'object' && json !== null ? JSON.stringify(json) : String(json);
 }
 
 /** XML 1.0 cannot carry most control characters at all, escaped or not: they become U+FFFD. */

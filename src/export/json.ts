@@ -44,17 +44,18 @@ export async function writeJson(source: GraphSource, sink: TextSink): Promise<vo
 }
 
 /**
- * JSON Lines: a `meta` line, then one line per node (`{"type":"node",...}`) and per relationship
- * (`{"type":"relationship","relationshipType":...}`): easy to stream and to `pandas.read_json(lines=True)`.
+ * JSON Lines: one object per line, each with a `kind` to split on (`pandas.read_json(lines=True)`,
+ * then `rows[rows.kind == "node"]`): a `meta` line, then nodes (`{"kind":"node","id","labels",
+ * "properties"}`) and relationships (`{"kind":"relationship","type","start","end","properties"}`).
  */
 export async function writeJsonLines(source: GraphSource, sink: TextSink): Promise<void> {
-  await sink.write(`${JSON.stringify({ type: 'meta', ...describeSchema(source.schema) })}\n`);
+  await sink.write(`${JSON.stringify({ kind: 'meta', ...describeSchema(source.schema) })}\n`);
   for await (const node of source.nodes()) {
-    await sink.write(`${JSON.stringify({ type: 'node', id: node.properties.id, labels: node.labels, properties: toJsonProperties(node.properties) })}\n`);
+    await sink.write(`${JSON.stringify({ kind: 'node', id: node.properties.id, labels: node.labels, properties: toJsonProperties(node.properties) })}\n`);
   }
   for await (const rel of source.relationships()) {
     await sink.write(
-      `${JSON.stringify({ type: 'relationship', relationshipType: rel.type, start: rel.start.id, end: rel.end.id, properties: toJsonProperties(rel.properties) })}\n`,
+      `${JSON.stringify({ kind: 'relationship', type: rel.type, start: rel.start.id, end: rel.end.id, properties: toJsonProperties(rel.properties) })}\n`,
     );
   }
 }

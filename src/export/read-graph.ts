@@ -13,6 +13,7 @@ import type {
   RelationshipGroup,
 } from './graph-source.ts';
 import { mergePropertyTypes, parseCypherValueType, type PropertyType } from '../values/property-types.ts';
+import { checkSelection } from './check-selection.ts';
 
 /** Which part of the graph to export; all given conditions must hold. Empty = the whole graph. */
 export interface GraphSelection {
@@ -22,13 +23,21 @@ export interface GraphSelection {
   ids?: string[] | undefined;
   /** Nodes within `depth` hops (either direction) of the node with this `id`. */
   around?: { id: string; depth: number } | undefined;
+  /** Only relationships of these types (nodes are chosen by the other conditions). */
+  types?: string[] | undefined;
 }
 
 const SORTED_LABELS = (v: string) => `COLLECT { UNWIND labels(${v}) AS l WITH l WHERE ${isPublicNameCypher('l')} RETURN l ORDER BY l }`;
 
+// Rows in an order that depends on the data alone, not on how or when it was stored: two exports
+// of the same graph are the same bytes (diff and caches work). Maps are orderable in Cypher, so
+// properties break the ties that ids and types leave.
+const NODE_ORDER = 'ORDER BY properties.id, labels, properties';
+const RELATIONSHIP_ORDER = 'ORDER BY startId, type, endId, properties';
+
 /**
- * Reads the graph's shape, then exposes nodes and relationships as streams pulled from Neo4j
- * record by record (the driver fetches in batches and pauses while we write), so memory stays
+ * Reads the graph's shape, then exposes nodes and relationships, each sorted (by id, then by
+ * start, type and end), as streams pulled from Neo4j record by record (the driver fetches in batches and pauses while we write), so memory stays
  * flat however large the graph is. Relationships are those whose two ends are both selected.
  */
 export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {}): Promise<GraphSource> {
@@ -37,12 +46,7 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
   const params = selectionParams(selection);
   const run = (cypher: string) => collect(db, cypher, params);
 
-  if (selection.around) {
-    const found = await collect(db, 'MATCH (n {id: $id}) RETURN count(n) AS count', { id: selection.around.id });
-    if (Number(found[0]?.count ?? 0) === 0) {
-      throw new AppError(ErrorCode.NOT_FOUND, `No node has id "${selection.around.id}".`, { details: { id: selection.around.id } });
-    }
-  }
+  await checkSelection(db, selection);
 
   const [groupCounts, groupProps, relCounts, relProps, constraints, indexes] = await Promise.all([
     run(`${query.nodes} WITH ${SORTED_LABELS('n')} AS labels RETURN labels, count(*) AS count`),
@@ -102,7 +106,7 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
   return {
     schema,
     nodes: () =>
-      stream(db, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties`, params, (record) => ({
+      stream(db, `${query.nodes} RETURN ${SORTED_LABELS('n')} AS labels, properties(n) AS properties ${NODE_ORDER}`, params, (record) => ({
         labels: record.get('labels') as string[],
         properties: publicProperties(record.get('properties') as ExportNode['properties']),
       })),
@@ -111,7 +115,8 @@ export async function readGraph(db: DatabaseHandle, wanted: GraphSelection = {})
         db,
         `${query.relationships}
          RETURN n.id AS startId, ${SORTED_LABELS('n')} AS startLabels, type(r) AS type, properties(r) AS properties,
-                m.id AS endId, ${SORTED_LABELS('m')} AS endLabels`,
+                m.id AS endId, ${SORTED_LABELS('m')} AS endLabels
+         ${RELATIONSHIP_ORDER}`,
         params,
         (record): ExportRelationship => {
           const startId = record.get('startId');
@@ -146,6 +151,7 @@ export function publicProperties(properties: Record<string, unknown>): Record<st
 function normaliseSelection(selection: GraphSelection): GraphSelection {
   const labels = selection.labels?.filter((l) => l !== '');
   const ids = selection.ids?.filter((i) => i !== '');
+  const types = selection.types?.filter((t) => t !== '');
   if (selection.around && (!Number.isInteger(selection.around.depth) || selection.around.depth < 0)) {
     throw new AppError(ErrorCode.USAGE, `--depth must be a whole number of hops, 0 or more (got ${selection.around.depth}).`);
   }
@@ -153,6 +159,7 @@ function normaliseSelection(selection: GraphSelection): GraphSelection {
     labels: labels && labels.length > 0 ? labels : undefined,
     ids: ids && ids.length > 0 ? ids : undefined,
     around: selection.around,
+    types: types && types.length > 0 ? types : undefined,
   };
 }
 
@@ -164,18 +171,19 @@ export function buildSelectionQueries(selection: GraphSelection): { nodes: strin
     if (selection.ids) parts.push(`${v}.id IN $ids`);
     return parts.join(' AND ');
   };
+  const typed = selection.types ? ' AND type(r) IN $types' : '';
   if (selection.around) {
     // DISTINCT over a bounded variable-length pattern is planned as a pruning breadth-first
     // expansion, which visits each node once instead of enumerating paths.
     const reach = `MATCH (c {id: $aroundId}) MATCH (c)-[*0..${selection.around.depth}]-(n) WITH DISTINCT n WHERE ${predicate('n')}`;
     return {
       nodes: reach,
-      relationships: `${reach} WITH collect(n) AS selected UNWIND selected AS n MATCH (n)-[r]->(m) WHERE m IN selected`,
+      relationships: `${reach} WITH collect(n) AS selected UNWIND selected AS n MATCH (n)-[r]->(m) WHERE m IN selected${typed}`,
     };
   }
   return {
     nodes: `MATCH (n) WHERE ${predicate('n')}`,
-    relationships: `MATCH (n)-[r]->(m) WHERE ${predicate('n')} AND ${predicate('m')}`,
+    relationships: `MATCH (n)-[r]->(m) WHERE ${predicate('n')} AND ${predicate('m')}${typed}`,
   };
 }
 
@@ -183,6 +191,7 @@ function selectionParams(selection: GraphSelection): Record<string, unknown> {
   return {
     labels: selection.labels ?? [],
     ids: selection.ids ?? [],
+    types: selection.types ?? [],
     aroundId: selection.around?.id ?? null,
   };
 }

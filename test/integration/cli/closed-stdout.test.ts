@@ -28,7 +28,7 @@ it('an export piped into a reader that stops early (`| head`) ends quietly with 
   const firstChunk = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
   child.stdout.destroy();
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  expect(firstChunk).toContain('"type":"meta"');
+  expect(firstChunk).toContain('"kind":"meta"');
   expect(stderr).not.toContain('EPIPE');
   expect(code).toBe(0);
 });

@@ -48,7 +48,7 @@ describe('GraphML read by NetworkX', () => {
       "a = G.nodes['sample-a']",
       'print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "directed": G.is_directed(),',
       '  "multigraph": G.is_multigraph(), "big": a["big"], "types": {k: type(a[k]).__name__ for k in ("big", "one", "flag", "days", "labels")},',
-      '  "days": json.loads(a["days"]), "labels": a["labels"], "passage": G.nodes["val-duchesse-ii-2018_x0023_p01"]["id"]}))',
+      '  "days": a["days"].split(";"), "labels": a["labels"], "passage": G.nodes["val-duchesse-ii-2018#p01"]["type"]}))',
     ].join('\n');
     const { stdout } = await run(python, ['-c', script, file]);
     const parsed = JSON.parse(stdout);
@@ -60,8 +60,8 @@ describe('GraphML read by NetworkX', () => {
       big: 9007199254740993,
       types: { big: 'int', one: 'float', flag: 'bool', days: 'str', labels: 'str' },
       days: ['2018-05-29', '2018-06-11'],
-      labels: ':Sample',
-      passage: 'val-duchesse-ii-2018#p01',
+      labels: 'Sample',
+      passage: 'Passage',
     });
   });
 });

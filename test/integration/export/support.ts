@@ -71,3 +71,48 @@ export async function pythonWithNetworkx(): Promise<string> {
 }
 
 export { run };
+
+/** python3 with every package of test/requirements.txt, installed from PyPI with pip when one is missing. */
+export async function pythonWithRequirements(): Promise<string> {
+  const python = 'python3';
+  const has = await run(python, ['-c', 'import networkx, pandas, duckdb, polars, igraph, pyarrow']).then(() => true, () => false);
+  if (!has) {
+    await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', path.join(projectRoot, 'test', 'requirements.txt')], {
+      timeout: 600_000,
+    });
+  }
+  return python;
+}
+
+/** Runs a Python script with the given arguments and parses the JSON it prints. */
+export async function pythonJson<T = Record<string, unknown>>(script: string, args: string[]): Promise<T> {
+  const python = await pythonWithRequirements();
+  const { stdout } = await run(python, ['-c', script, ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+  return JSON.parse(stdout) as T;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real CLI (bin/entente.js, as a researcher runs it) against the test database. */
+export function runCli(testDb: TestDatabase, args: string[], options: { env?: Record<string, string> } = {}): Promise<CliResult> {
+  return run(process.execPath, [path.join(projectRoot, 'bin', 'entente.js'), ...args], {
+    cwd: projectRoot,
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      ...process.env,
+      NEO4J_URI: testDb.connection.uri,
+      NEO4J_PASSWORD: testDb.connection.password,
+      NEO4J_USERNAME: testDb.connection.username,
+      NEO4J_DATABASE: testDb.database,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+  }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}

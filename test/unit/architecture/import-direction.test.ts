@@ -25,6 +25,7 @@ const LAYERS: Record<string, number> = {
   io: 3,
   config: 2,
   errors: 1,
+  'did-you-mean': 1,
   logger: 1,
 };
 

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { writeCsvDirectory, ADMIN_IMPORT_SCRIPT } from '../../../src/export/csv.ts';
 import { MANIFEST_FILE, type CsvManifest } from '../../../src/formats/csv/csv-manifest.ts';
 import { writeCypherScript } from '../../../src/export/cypher-script.ts';
-import { graphmlId, writeGraphml } from '../../../src/export/graphml.ts';
+import { writeGraphml } from '../../../src/export/graphml.ts';
 import { writeJson, writeJsonLines } from '../../../src/export/json.ts';
 import { memoryDirectory, memorySink } from '../../../src/io/sink.ts';
 import { splitCypherScript } from '../../../src/import/split-cypher.ts';
@@ -103,19 +103,33 @@ describe('writeGraphml', () => {
     expect(xml).toMatch(/<key id="n\d+" for="node" attr.name="ratio" attr.type="double">/);
     expect(xml).toMatch(/<key id="n\d+" for="node" attr.name="confirmed" attr.type="boolean">/);
     expect(xml).toMatch(/<key id="e\d+" for="edge" attr.name="weight" attr.type="double">/);
-    expect(xml).toContain('<node id="liege_x0023_2018">');
     expect(xml).toContain('Liège &quot;attack&quot;, 29 May;\nline two'.replace(/&quot;/g, '"'));
-    expect(xml).toContain('<edge id="e0" source="liege_x0023_2018" target="BE">');
-    expect(xml).toContain('["French Republic","République française"]');
     expect(xml.match(/<node /g)).toHaveLength(3);
     expect(xml.match(/<edge /g)).toHaveLength(2);
     expect(xml.trim().endsWith('</graphml>')).toBe(true);
   });
 
-  it('encodes ids as XML name tokens without collisions', () => {
-    expect(graphmlId('val-duchesse#p01')).toBe('val-duchesse_x0023_p01');
-    expect(graphmlId('a_b')).not.toBe(graphmlId('a_x005F_b'.replace('_x005F_', '_')) + 'x');
-    expect(graphmlId('FR')).toBe('FR');
+  it('uses the id as it is, so edges and properties that name a node join with it', async () => {
+    const sink = memorySink();
+    await writeGraphml(fixtureGraph().source, sink);
+    const xml = sink.text();
+    expect(xml).toContain('<node id="liege#2018">');
+    expect(xml).toContain('<edge id="e0" source="liege#2018" target="BE">');
+    expect(xml).not.toMatch(/attr.name="id"/);
+  });
+
+  it('gives every node a label, a type and its labels, and every edge a label and a type', async () => {
+    const sink = memorySink();
+    await writeGraphml(fixtureGraph().source, sink);
+    const xml = sink.text();
+    const france = /<node id="FR">[\s\S]*?<\/node>/.exec(xml)?.[0] ?? '';
+    expect(france).toContain('<data key="n_label">France</data>');
+    expect(france).toContain('<data key="n_type">Country</data>');
+    expect(france).toContain('<data key="n_labels">Country;Entity</data>');
+    expect(france).toContain('French Republic;République française</data>');
+    const edge = /<edge id="e0"[\s\S]*?<\/edge>/.exec(xml)?.[0] ?? '';
+    expect(edge).toContain('<data key="e_label">OCCURRED_IN</data>');
+    expect(edge).toContain('<data key="e_type">OCCURRED_IN</data>');
   });
 });
 
@@ -136,7 +150,7 @@ describe('writeJson and writeJsonLines', () => {
     const sink = memorySink();
     await writeJsonLines(fixtureGraph().source, sink);
     const lines = sink.text().trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.type)).toEqual(['meta', 'node', 'node', 'node', 'relationship', 'relationship']);
+    expect(lines.map((l) => l.kind)).toEqual(['meta', 'node', 'node', 'node', 'relationship', 'relationship']);
     expect(lines[1].properties.population).toBe(68000000);
   });
 

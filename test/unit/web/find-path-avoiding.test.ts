@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPathAvoiding } from '../../../web/src/graph/find-path-avoiding.ts';
 
 const node = (id: string, type: 'Person' | 'Country' | 'Organisation' | 'Commitment' = 'Organisation') => ({ id, type, name: id });
-const edge = (source: string, target: string) => ({ source, target, type: 'LINK', provenance: null });
+const edge = (source: string, target: string) => ({ source, target, type: 'CONCERNS' as const, provenance: { documentId: null, passageId: null, quote: null, referenceId: null } });
 
 // a - FR(country) - b is the short way; a - c - d - b the long way round.
 const graph = {
