@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -11,6 +12,7 @@ import { DEFAULT_REQUEST_LIMITS, DEFAULT_SECURITY, type RequestLimits, type Secu
 import type { Logger } from '../logger.ts';
 import { formatGraphqlError } from './format-graphql-error.ts';
 import { registerHealthRoutes } from './health.ts';
+import { mountExplorer } from './mount-explorer.ts';
 import { type AvailabilityProbe, availabilityGate } from './http/availability-gate.ts';
 import { bearerAuth } from './http/bearer-auth.ts';
 import { jsonErrorHandler, jsonNotFound } from './http/json-errors.ts';
@@ -59,7 +61,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer({
     schema: options.schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLimitsPlugin(limits)],
+    // The local IDE (mount-explorer.ts) replaces Apollo's landing page, which loads its Sandbox
+    // from a CDN and reports telemetry.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(limits)],
     // Production hides the schema: no introspection, no "did you mean" in validation errors.
     introspection: !security.production,
     hideSchemaDetailsFromClientErrors: security.production,
@@ -78,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.use(securityHeaders());
   registerHealthRoutes(app, { driver, database, availability });
+  mountExplorer(app, { logger });
   app.use(
     '/graphql',
     cors({ origin: options.corsOrigins === '*' ? '*' : options.corsOrigins }),
