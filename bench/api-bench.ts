@@ -82,7 +82,7 @@ try {
   const connection = await embedded.start();
   const driver = createDriver(connection);
   const database = connection.database;
-  await ensureSchema(driver, database, { logger });
+  await ensureSchema({ driver, database }, { logger });
   for (const scale of sizes) {
     results.push(await benchSize(scale, driver, database, connection.uri, connection.password));
   }
@@ -117,14 +117,14 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     await clearGraph(driver, database);
     await loadBaseline(driver, database, plan);
     await clearGraph(driver, database);
-    await writeGraphPlan(driver, database, plan, { logger: silent, seedHash: seed.seedHash });
+    await writeGraphPlan({ driver, database }, plan, { logger: silent, seedHash: seed.seedHash });
   }
   for (let round = 0; round < loadRounds; round += 1) {
     await clearGraph(driver, database);
     baseline.push(await timed(() => loadBaseline(driver, database, plan)));
     const baselineCounts = await countGraph(driver, database);
     await clearGraph(driver, database);
-    loader.push(await timed(() => writeGraphPlan(driver, database, plan, { logger: silent, seedHash: seed.seedHash })));
+    loader.push(await timed(() => writeGraphPlan({ driver, database }, plan, { logger: silent, seedHash: seed.seedHash })));
     const loaderCounts = await countGraph(driver, database);
     if (baselineCounts.rels !== loaderCounts.rels || baselineCounts.nodes + 1 !== loaderCounts.nodes) {
       // The loader also writes its one _EntenteMeta node.

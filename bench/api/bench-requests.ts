@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 import { findEntity } from '../../src/server/graph-queries/find-entity.ts';
 import { findNeighbourhood } from '../../src/server/graph-queries/find-neighbourhood.ts';
 import { findPath } from '../../src/server/graph-queries/find-path.ts';
-import type { GraphSource } from '../../src/server/graph-queries/read-graph.ts';
+import type { DatabaseHandle } from '../../src/neo4j/database-handle.ts';
 import { searchGraph } from '../../src/server/graph-queries/search-graph.ts';
 
 export type Variables = Record<string, unknown>;
@@ -18,7 +18,7 @@ export interface BenchRequest {
   query: string;
   field: string;
   /** The same answer without GraphQL: what the bare endpoint serves and the driver-only run returns. */
-  direct(source: GraphSource, variables: Variables): Promise<unknown>;
+  direct(source: DatabaseHandle, variables: Variables): Promise<unknown>;
 }
 
 export const NESTED_LIST_LIMIT = 100;

@@ -5,14 +5,14 @@
  */
 import { createLogger } from '../../src/logger.ts';
 import { createDriver } from '../../src/neo4j/open-database.ts';
-import { startServer } from '../../src/server/create-server.ts';
+import { startServer } from '../../src/server/start-server.ts';
 import { buildGraphqlSchema } from '../../src/server/schema/build-graphql-schema.ts';
 import { connectionFromEnv, stopOnParentExit } from './child-process.ts';
 
 const connection = connectionFromEnv();
 const driver = createDriver(connection);
 const logger = createLogger({ level: 'warn' });
-const schema = await buildGraphqlSchema(driver, connection.database);
+const schema = await buildGraphqlSchema({ driver, database: connection.database });
 const server = await startServer({ schema, driver, database: connection.database, host: '127.0.0.1', port: 0, corsOrigins: '*', logger });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 stopOnParentExit(async () => {
