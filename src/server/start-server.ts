@@ -10,6 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import { formatGraphqlError } from './format-graphql-error.ts';
 import { checkHealth } from './health.ts';
+import { listLimitPlugin } from './list-limit-plugin.ts';
 import { KnownOperationTypesRule } from './schema/known-operation-types-rule.ts';
 
 export interface ServerOptions {
@@ -37,7 +38,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer({
     schema: options.schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), listLimitPlugin()],
     // Apollo would stop itself on SIGINT and then re-raise the signal, which reads as a second
     // Ctrl-C; the CLI owns shutdown order (server first, then Neo4j).
     stopOnTerminationSignals: false,
