@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '1,10,100' },
     huge: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '60' },
-    'load-rounds': { type: 'string', default: '2' },
+    'load-rounds': { type: 'string' },
     duration: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     heap: { type: 'string' },
@@ -46,7 +46,8 @@ const { values: args } = parseArgs({
 });
 const sizes = [...args.sizes.split(',').map(Number), ...(args.huge ? [1000] : [])];
 const rounds = Number(args.rounds);
-const loadRounds = Number(args['load-rounds']);
+/** Load rounds: two while a load takes seconds, one beyond 10x (a load is then minutes on a busy machine). */
+const loadRoundsFor = (scale: number) => Number(args['load-rounds'] ?? (scale <= 10 ? 2 : 1));
 const duration = Number(args.duration);
 const logger = createLogger({ level: 'info' });
 const silent = createLogger({ level: 'warn' });
@@ -119,6 +120,7 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     await clearGraph(driver, database);
     await writeGraphPlan({ driver, database }, plan, { logger: silent, seedHash: seed.seedHash });
   }
+  const loadRounds = loadRoundsFor(scale);
   for (let round = 0; round < loadRounds; round += 1) {
     await clearGraph(driver, database);
     baseline.push(await timed(() => loadBaseline(driver, database, plan)));
