@@ -34,11 +34,11 @@ const embedded = new EmbeddedNeo4j({
 try {
   const connection = await embedded.start();
   const driver = createDriver(connection);
-  await ensureSchema(driver, connection.database, { logger });
+  await ensureSchema({ driver, database: connection.database }, { logger });
   await writeCorpus(path.join(work, 'corpus'), { scale: Number(values.scale), seed: 1 });
   const seed = await readSeed(path.join(work, 'corpus'));
-  await writeGraphPlan(driver, connection.database, seed.plan, { logger });
-  const schema = await buildGraphqlSchema(driver, connection.database);
+  await writeGraphPlan({ driver, database: connection.database }, seed.plan, { logger });
+  const schema = await buildGraphqlSchema({ driver, database: connection.database });
 
   const request = BENCH_REQUESTS[0]!;
   const variables = { limit: NESTED_LIST_LIMIT };
