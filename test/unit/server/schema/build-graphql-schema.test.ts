@@ -101,7 +101,7 @@ describe('printGeneratedSdl', () => {
     expect(sdl).toContain('input CommitmentWhere {');
     expect(sdl).not.toContain('type Mutation');
     expect(sdl).not.toMatch(/^directive @(node|relationship|cypher)\b/m);
-  });
+  }, 60_000);
 });
 
 describe('KnownOperationTypesRule', () => {
