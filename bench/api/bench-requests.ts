@@ -6,7 +6,7 @@
 import neo4j from 'neo4j-driver';
 import { findEntity } from '../../src/server/graph-queries/find-entity.ts';
 import { findNeighbourhood } from '../../src/server/graph-queries/find-neighbourhood.ts';
-import { findPath } from '../../src/server/graph-queries/find-path.ts';
+import { findPaths } from '../../src/server/graph-queries/find-path.ts';
 import type { DatabaseHandle } from '../../src/neo4j/database-handle.ts';
 import { searchGraph } from '../../src/server/graph-queries/search-graph.ts';
 
@@ -77,7 +77,7 @@ export const BENCH_REQUESTS: readonly BenchRequest[] = [
     name: 'path',
     field: 'path',
     query: `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to) { nodes { ${NODE} } edges { ${EDGE} } } }`,
-    direct: (source, variables) => findPath(source, variables['from'] as string, variables['to'] as string),
+    direct: async (source, variables) => (await findPaths(source, variables['from'] as string, variables['to'] as string))[0] ?? null,
   },
 ];
 

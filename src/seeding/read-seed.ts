@@ -8,7 +8,7 @@ import { silentLogger, type Logger } from '../logger.ts';
 import type { GraphPlan } from '../graph/graph-plan.ts';
 import { buildSeedPlan, type SeedDocument } from './build-seed-plan.ts';
 import { readSeedFiles } from './seed-files.ts';
-import { seedInvalidError } from './seed-problems.ts';
+import { FILE_PROBLEMS, seedInvalidError } from './seed-problems.ts';
 
 export type { SeedDocument } from './build-seed-plan.ts';
 export type { SeedProblem, SeedProblemKind } from './seed-problems.ts';
@@ -36,9 +36,11 @@ export async function readSeed(seedDir: string, options: ReadSeedOptions = {}): 
   const files = await readSeedFiles(seedDir);
   logger.debug('Read seed files', { seedDir, yamlFiles: files.yaml.length, texts: files.documentTexts.size });
   const { plan, documents, problems } = buildSeedPlan(files);
-  // File by file, top to bottom: the order a curator fixes them in.
+  // Unreadable files first (everything else may follow from them), then file by file, top to
+  // bottom: the order a curator fixes them in.
+  const rank = (problem: { kind: Parameters<typeof FILE_PROBLEMS.has>[0] }) => (FILE_PROBLEMS.has(problem.kind) ? 0 : 1);
   const all = [...files.problems, ...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)),
+    (a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)),
   );
   if (all.length > 0) throw seedInvalidError(seedDir, all);
   logger.info('Seed is valid', {

@@ -69,7 +69,8 @@ describe('round trip through an export and entente import', () => {
       const after = await computeGraphChecksum(testDb);
       expect(after).toEqual(original);
       expect(await schemaNames()).toEqual(originalSchema);
-    });
+      // A whole-graph export and import: over two minutes on a loaded two-core machine. Not a timing test.
+    }, 300_000);
   }
 
   it('keeps Integer, Float, NaN, temporal, point and list types exactly (checked by Cypher, not only by the checksum)', async () => {
