@@ -328,6 +328,7 @@ class DocumentBuilder {
           quote,
           verbPhrase,
           modality,
+          novelty: 'NEW',
           ...(withDeadline ? { deadline: `${deadlineYear}-12-31`, deadlineText, deadlineBasis: 'APPROXIMATE' } : {}),
         });
         const links = (record['links'] = [] as Yaml[]);
@@ -381,6 +382,7 @@ class DocumentBuilder {
           quote,
           verbPhrase: 'to hold',
           modality: 'ACT',
+          novelty: 'NEW',
           deadline: iso(when),
           deadlineText: whenText,
           deadlineBasis: 'STATED',
