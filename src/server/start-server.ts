@@ -21,6 +21,7 @@ import { readTrustedDocuments, trustedDocumentsOnly } from './http/trusted-docum
 import { depthAndAliasRules } from './limits/depth-and-alias-rules.ts';
 import { requestLimitsPlugin } from './limits/request-limits-plugin.ts';
 import { createTransactionGate, runInRequestScope } from './limits/request-transactions.ts';
+import { listLimitPlugin } from './list-limit-plugin.ts';
 import { KnownOperationTypesRule } from './schema/known-operation-types-rule.ts';
 
 export interface ServerOptions {
@@ -63,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     // The local IDE (mount-explorer.ts) replaces Apollo's landing page, which loads its Sandbox
     // from a CDN and reports telemetry.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(limits)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(limits), listLimitPlugin()],
     // Production hides the schema: no introspection, no "did you mean" in validation errors.
     introspection: !security.production,
     hideSchemaDetailsFromClientErrors: security.production,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_QUERY } from '../../../../src/server/graph-queries/find-entity.ts';
-import { neighbourhoodQuery } from '../../../../src/server/graph-queries/find-neighbourhood.ts';
+import {
+  NEIGHBOURHOOD_CENTRE_QUERY,
+  NEIGHBOURHOOD_GRAPH_QUERY,
+  NEIGHBOURHOOD_MORE_QUERY,
+  NEIGHBOURHOOD_RING_QUERY,
+} from '../../../../src/server/graph-queries/find-neighbourhood.ts';
 import { countCommitmentsQuery } from '../../../../src/server/graph-queries/count-commitments.ts';
 import { pathsQuery } from '../../../../src/server/graph-queries/find-path.ts';
 import { TIMELINE_QUERY } from '../../../../src/server/graph-queries/read-timeline.ts';
@@ -41,29 +46,46 @@ describe('the Cypher of the analyst queries', () => {
     `);
   });
 
-  it('neighbourhood, with the validated depth inlined', () => {
-    expect(neighbourhoodQuery(2)).toMatchInlineSnapshot(`
+  it('neighbourhood, breadth-first: the centre, each ring within the budget, the graph kept', () => {
+    expect(NEIGHBOURHOOD_CENTRE_QUERY).toMatchInlineSnapshot(`
       "CALL { MATCH (found:Entity {id: $id}) RETURN found
           UNION MATCH (found:Source {id: $id}) RETURN found }
         WITH found AS centre
-        OPTIONAL MATCH path = (centre)-[rels*1..2]-(other)
-        WHERE other <> centre AND other.id IS NOT NULL AND none(r IN rels WHERE type(r) IN $structural)
-        WITH centre, other, min(length(path)) AS distance
-        ORDER BY distance, other.id
-        WITH centre, [o IN collect(other) WHERE o IS NOT NULL] AS others
-        WITH centre, others[0..$limit - 1] AS kept, size(others) >= $limit AS truncated
-        WITH [centre] + kept AS nodes, truncated
-        CALL {
-          WITH nodes
+        RETURN elementId(centre) AS elementId"
+    `);
+    expect(NEIGHBOURHOOD_RING_QUERY).toMatchInlineSnapshot(`
+      "UNWIND $frontier AS fromElement
+        MATCH (from) WHERE elementId(from) = fromElement
+        MATCH (from)-[r]-(other)
+        WHERE NOT type(r) IN $structural AND other.id IS NOT NULL AND NOT elementId(other) IN $seen
+        WITH DISTINCT other
+        ORDER BY other.id
+        LIMIT $take
+        RETURN elementId(other) AS elementId"
+    `);
+    expect(NEIGHBOURHOOD_MORE_QUERY).toMatchInlineSnapshot(`
+      "UNWIND $frontier AS fromElement
+        MATCH (from) WHERE elementId(from) = fromElement
+        MATCH (from)-[r]-(other)
+        WHERE NOT type(r) IN $structural AND other.id IS NOT NULL AND NOT elementId(other) IN $seen
+        WITH other LIMIT 1
+        RETURN count(other) > 0 AS more"
+    `);
+    expect(NEIGHBOURHOOD_GRAPH_QUERY).toMatchInlineSnapshot(`
+      "UNWIND range(0, size($kept) - 1) AS position
+        MATCH (n) WHERE elementId(n) = $kept[position]
+        WITH n ORDER BY position
+        WITH collect(n) AS nodes
+        CALL (nodes) {
           UNWIND nodes AS a
           MATCH (a)-[r]->(b)
-          WHERE b IN nodes AND NOT type(r) IN $structural
+          WHERE NOT type(r) IN $structural AND b IN nodes
           WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
           RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
          document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
          reference: COLLECT { MATCH (pr:Reference {id: r.referenceId}) RETURN pr {.id, .title, .url} }[0]}) AS edges
         }
-        RETURN [n IN nodes | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes, edges, truncated"
+        RETURN [n IN nodes | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes, edges"
     `);
   });
 

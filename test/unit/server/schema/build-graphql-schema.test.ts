@@ -34,10 +34,11 @@ import type { Driver } from 'neo4j-driver';
 // The generated schema needs no database: the driver is only used when a query runs.
 let schema: GraphQLSchema;
 let typeDefs: string;
+// Building the schema is CPU work of seconds: on a busy machine it outlasts vitest's 10 s default.
 beforeAll(async () => {
   schema = await buildGraphqlSchema({ driver: {} as Driver, database: 'neo4j' });
   typeDefs = await readTypeDefs();
-});
+}, 60_000);
 
 const plural: Record<string, string> = {
   Document: 'documents',
