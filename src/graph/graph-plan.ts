@@ -54,6 +54,7 @@ export const NODE_LABELS = [
   'Event',
   'Commitment',
   'Topic',
+  'Disagreement',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -74,6 +75,12 @@ export const RELATIONSHIP_TYPES = [
   'NEAR_DUPLICATE_OF',
   'RECORDS',
   'OCCURRED_IN',
+  // Lifecycle facts (docs/graph-model.md, "Lifecycle"): external, each with its Reference and quote.
+  'STEP_OF',
+  'SUCCEEDED_BY',
+  'DISPUTES',
+  'COMPARED_WITH',
+  'SERIES_MEETING',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
