@@ -93,16 +93,20 @@ class LifecyclePlanBuilder {
   private parseFile(yaml: SeedYamlFile): void {
     const top = lifecycleFileSchema.safeParse(yaml.data);
     if (!top.success) {
+      // An unknown key is reported and the known sections still checked: one typo spoils nothing else.
+      const fatal = top.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
       for (const issue of top.error.issues) {
-        const reason =
-          issue.code === 'unrecognized_keys'
-            ? `unknown top-level key ${issue.keys.map((key) => `"${key}"`).join(', ')}; expected references, acts, steps, disagreements, meetings`
-            : issue.message;
-        this.collect.add('SCHEMA', { yaml, path: [] }, issue.path as FieldPath, reason);
+        if (issue.code === 'unrecognized_keys') {
+          for (const key of issue.keys) {
+            this.collect.add('SCHEMA', { yaml, path: [] }, [key], `unknown top-level key "${key}"; expected references, acts, steps, disagreements, meetings`);
+          }
+        } else {
+          this.collect.add('SCHEMA', { yaml, path: [] }, issue.path as FieldPath, issue.message);
+        }
       }
-      return;
+      if (fatal.length > 0) return;
     }
-    const data = top.data as Record<string, unknown[] | undefined>;
+    const data = yaml.data as Record<string, unknown[] | undefined>;
     const section = <T>(name: string, schema: { safeParse(value: unknown): unknown }, into: Parsed<T>[]): void => {
       (data[name] ?? []).forEach((raw, index) => {
         const id = valueAt(raw, ['id']);

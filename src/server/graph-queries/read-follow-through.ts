@@ -72,7 +72,7 @@ export async function readFollowThrough(db: DatabaseHandle, options: FollowThrou
      WITH c, p, d, i ORDER BY i.id
      RETURN ${NODE_PROJECTION('c')} AS commitment, c.modality AS modality, c.quote AS quote, p.id AS passageId,
             d.id AS documentId, d.date AS statementDate, collect(DISTINCT i.id) AS instruments
-     ORDER BY c.id`,
+     ORDER BY commitment.id`,
     { kinds: FOLLOWED_INSTRUMENT_KINDS, modalities: EU_LEVEL_MODALITIES, sections: EU_LEVEL_SECTIONS },
   );
   const ids = [...new Set(records.flatMap((record) => record.get('instruments') as string[]))];
