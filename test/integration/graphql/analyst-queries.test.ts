@@ -302,7 +302,15 @@ describe('timeline', () => {
 
   test('from and to bound the dates, inclusively', async () => {
     const { timeline } = dataOf(await server.query<{ timeline: Entry[] }>(TIMELINE, { from: '2018-05-25', to: '2018-06-11' }));
-    expect(timeline.map((entry) => entry.id)).toEqual(['eu-pnr-entry-into-force-2018', 'gdpr-entry-into-force-2018', 'liege-attack-2018', 'val-duchesse-ii-meeting']);
+    // The text's events and the lifecycle steps of the same days (the GDPR's application, the PNR transposition deadline).
+    expect(timeline.map((entry) => entry.id)).toEqual([
+      'eu-pnr-entry-into-force-2018',
+      'gdpr-application',
+      'gdpr-entry-into-force-2018',
+      'pnr-application-transposition',
+      'liege-attack-2018',
+      'val-duchesse-ii-meeting',
+    ]);
   });
 
   test('from after to is BAD_USER_INPUT', async () => {
