@@ -20,10 +20,11 @@ import type { Driver } from 'neo4j-driver';
 // The generated schema needs no database: the driver is only used when a query runs.
 let schema: GraphQLSchema;
 let typeDefs: string;
+// Generating the whole schema takes seconds, more on a loaded machine.
 beforeAll(async () => {
   schema = await buildGraphqlSchema({ driver: {} as Driver, database: 'neo4j' });
   typeDefs = await readTypeDefs();
-});
+}, 60_000);
 
 const plural: Record<string, string> = {
   Document: 'documents',
