@@ -25,6 +25,16 @@ export const EU_LEVEL_MODALITIES = ['SUPPORT_OTHERS', 'CALL_ON_OTHERS'] as const
 export const EU_LEVEL_SECTIONS = ['At European level'] as const;
 export const FOLLOWED_INSTRUMENT_KINDS = ['DIRECTIVE', 'REGULATION', 'LEGISLATIVE_PROPOSAL', 'INFORMATION_SYSTEM', 'INITIATIVE'] as const;
 
+/** The European-level asks (rule 0): commitment, its own passage, its document's date, its followed instruments. */
+export const FOLLOW_THROUGH_QUERY = `MATCH (c:Commitment)-[:CONCERNS]->(i:Instrument)
+   WHERE i.kind IN $kinds AND (c.modality IN $modalities OR c.section IN $sections)
+   MATCH (c)-[m:MENTIONED_IN]->(p:Passage)-[:PART_OF]->(d:Document)
+   WHERE m.quote = c.quote
+   WITH c, p, d, i ORDER BY i.id
+   RETURN ${NODE_PROJECTION('c')} AS commitment, c.modality AS modality, c.quote AS quote, p.id AS passageId,
+          d.id AS documentId, d.date AS statementDate, collect(DISTINCT i.id) AS instruments
+   ORDER BY commitment.id`;
+
 export type FollowThroughSort = 'OUTCOME' | 'DAYS_TO_ADOPTION' | 'DAYS_TO_APPLICATION';
 
 export interface InstrumentFollowThrough {
@@ -63,18 +73,11 @@ export interface FollowThroughOptions {
 /** Every European-level ask with its follow-through as of `asOf` (default: today, UTC). */
 export async function readFollowThrough(db: DatabaseHandle, options: FollowThroughOptions = {}): Promise<FollowThrough[]> {
   const asOf = options.asOf ?? todayIso(options.now);
-  const records = await readRecords(
-    db,
-    `MATCH (c:Commitment)-[:CONCERNS]->(i:Instrument)
-     WHERE i.kind IN $kinds AND (c.modality IN $modalities OR c.section IN $sections)
-     MATCH (c)-[m:MENTIONED_IN]->(p:Passage)-[:PART_OF]->(d:Document)
-     WHERE m.quote = c.quote
-     WITH c, p, d, i ORDER BY i.id
-     RETURN ${NODE_PROJECTION('c')} AS commitment, c.modality AS modality, c.quote AS quote, p.id AS passageId,
-            d.id AS documentId, d.date AS statementDate, collect(DISTINCT i.id) AS instruments
-     ORDER BY commitment.id`,
-    { kinds: FOLLOWED_INSTRUMENT_KINDS, modalities: EU_LEVEL_MODALITIES, sections: EU_LEVEL_SECTIONS },
-  );
+  const records = await readRecords(db, FOLLOW_THROUGH_QUERY, {
+    kinds: FOLLOWED_INSTRUMENT_KINDS,
+    modalities: EU_LEVEL_MODALITIES,
+    sections: EU_LEVEL_SECTIONS,
+  });
   const ids = [...new Set(records.flatMap((record) => record.get('instruments') as string[]))];
   const lifecycles = new Map((await readLifecycles(db, ids)).map((lifecycle) => [lifecycle.instrument.id, lifecycle]));
 

@@ -45,31 +45,33 @@ export interface InstrumentLifecycle {
   successors: GraphNode[];
 }
 
+/**
+ * Instruments (all with `$ids` null), each with the earliest date of a document naming it or what
+ * it succeeds, its successors, and its lifecycle steps in date order with their sources.
+ */
+export const LIFECYCLE_QUERY = `MATCH (i:Instrument)
+   WHERE $ids IS NULL OR i.id IN $ids
+   OPTIONAL MATCH (i)<-[:SUCCEEDED_BY*0..3]-(:Instrument)-[:MENTIONED_IN]->(:Passage)-[:PART_OF]->(d:Document)
+   WITH i, min(d.date) AS statementDate
+   OPTIONAL MATCH (i)-[:SUCCEEDED_BY]->(next:Instrument)
+   WITH i, statementDate, next ORDER BY next.id
+   WITH i, statementDate, collect(${NODE_PROJECTION('next')}) AS successors
+   OPTIONAL MATCH (e:Event)-[s:STEP_OF]->(i)
+   OPTIONAL MATCH (e)-[x:EXTERNAL_SOURCE]->(r:Reference)
+   WITH i, statementDate, successors, e, s, x, r ORDER BY coalesce(x.primary, false) DESC, r.id, x.quote
+   WITH i, statementDate, successors, e, s,
+        collect(CASE WHEN r IS NULL THEN null ELSE {referenceId: r.id, title: r.title, url: r.url, sourceKind: r.sourceKind,
+                quote: x.quote, primary: coalesce(x.primary, false)} END) AS sources
+   WITH i, statementDate, successors, e, s, sources ORDER BY e.date, e.id
+   WITH i, statementDate, successors,
+        collect(CASE WHEN e IS NULL THEN null ELSE {id: e.id, name: e.name, kind: e.kind, stage: e.stage, date: e.date,
+                datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, sources: sources} END) AS steps
+   RETURN ${NODE_PROJECTION('i')} AS instrument, i.kind AS kind, i.status AS statusAtStatement, statementDate, successors, steps
+   ORDER BY i.id`;
+
 /** Instruments (all with `ids` null) with their steps in date order. */
 export async function readLifecycles(db: DatabaseHandle, ids: readonly string[] | null): Promise<InstrumentLifecycle[]> {
-  const records = await readRecords(
-    db,
-    `MATCH (i:Instrument)
-     WHERE $ids IS NULL OR i.id IN $ids
-     OPTIONAL MATCH (i)<-[:SUCCEEDED_BY*0..3]-(:Instrument)-[:MENTIONED_IN]->(:Passage)-[:PART_OF]->(d:Document)
-     WITH i, min(d.date) AS statementDate
-     OPTIONAL MATCH (i)-[:SUCCEEDED_BY]->(next:Instrument)
-     WITH i, statementDate, next ORDER BY next.id
-     WITH i, statementDate, collect(${NODE_PROJECTION('next')}) AS successors
-     OPTIONAL MATCH (e:Event)-[s:STEP_OF]->(i)
-     OPTIONAL MATCH (e)-[x:EXTERNAL_SOURCE]->(r:Reference)
-     WITH i, statementDate, successors, e, s, x, r ORDER BY coalesce(x.primary, false) DESC, r.id, x.quote
-     WITH i, statementDate, successors, e, s,
-          collect(CASE WHEN r IS NULL THEN null ELSE {referenceId: r.id, title: r.title, url: r.url, sourceKind: r.sourceKind,
-                  quote: x.quote, primary: coalesce(x.primary, false)} END) AS sources
-     WITH i, statementDate, successors, e, s, sources ORDER BY e.date, e.id
-     WITH i, statementDate, successors,
-          collect(CASE WHEN e IS NULL THEN null ELSE {id: e.id, name: e.name, kind: e.kind, stage: e.stage, date: e.date,
-                  datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, sources: sources} END) AS steps
-     RETURN ${NODE_PROJECTION('i')} AS instrument, i.kind AS kind, i.status AS statusAtStatement, statementDate, successors, steps
-     ORDER BY i.id`,
-    { ids },
-  );
+  const records = await readRecords(db, LIFECYCLE_QUERY, { ids });
   return records.map((record) => {
     const statementDate = (toPlain(record.get('statementDate')) as string | null) ?? null;
     const steps = (toPlain(record.get('steps')) as Omit<LifecycleStep, 'daysAfterStatement'>[]).map((step) => ({
