@@ -23,9 +23,17 @@ export enum ErrorCode {
   IMPORT_TOO_LARGE = 'IMPORT_TOO_LARGE',
   EXPORT_FAILED = 'EXPORT_FAILED',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** A request over one of the configured limits (depth, aliases, cost, filter depth). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Bearer token missing or not valid. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** An operation outside the trusted-documents allow-list. */
+  OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED',
   QUERY_FAILED = 'QUERY_FAILED',
   /** The query itself is wrong (syntax, unknown function): the user's input, like USAGE. */
   QUERY_INVALID = 'QUERY_INVALID',
+  /** An HTTP request the server cannot read: malformed JSON, too large, an unsupported encoding. */
+  BAD_REQUEST = 'BAD_REQUEST',
   USAGE = 'USAGE',
   INTERRUPTED = 'INTERRUPTED',
 }

@@ -20,6 +20,9 @@ export function registerServeCommand(program: Command): void {
           host: config.http.host,
           port: config.http.port,
           corsOrigins: config.http.corsOrigins,
+          limits: config.limits,
+          security: config.security,
+          availability: db.availability,
           logger,
         });
         logger.info(`GraphQL ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')})`);

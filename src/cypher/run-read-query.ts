@@ -2,6 +2,7 @@ import type { Notification, Transaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import { withSession, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
+import { assertNotAdministration } from './assert-not-administration.ts';
 import type { ParamValue } from './params.ts';
 import type { ResultWriter } from './format-results.ts';
 import { describeNotification, describeQueryError, missingName } from './query-problems.ts';
@@ -40,6 +41,7 @@ export interface ReadQueryStats {
  */
 export async function runReadQuery(options: ReadQueryOptions): Promise<ReadQueryStats> {
   const started = Date.now();
+  assertNotAdministration(options.query);
   return withSession(options, 'READ', async (session) => {
     let tx: Transaction | undefined;
     // Until the query itself runs, Neo4j's positions count our EXPLAIN prefix too.

@@ -29,8 +29,10 @@ export interface PlannedRelationship {
   from: string;
   to: string;
   /**
-   * Provenance for document-derived relationships: documentId, passageId, quote; plus
-   * type-specific properties (title, role, ...). Identity for MERGE is (from, type, to, key).
+   * Provenance (docs/graph-model.md): `basis` (TEXT, EXTERNAL or INFERENCE); documentId,
+   * passageId, quote, quoteStart, quoteEnd for facts read from a passage, `rule` for inferences,
+   * referenceId for external facts; plus type-specific properties (title, role, ...). Identity
+   * for MERGE is (from, type, to, key).
    */
   properties: Record<string, PlanValue>;
   /** Distinguishes parallel relationships of the same type between the same nodes. */
@@ -75,6 +77,12 @@ export const RELATIONSHIP_TYPES = [
   'NEAR_DUPLICATE_OF',
   'RECORDS',
   'OCCURRED_IN',
+  'MEMBER_OF',
+  'WORKS_WITH',
+  'REFORMS',
+  'PROPOSED_BY',
+  'FOLLOWS_UP',
+  'RECALLS',
   // Lifecycle facts (docs/graph-model.md, "Lifecycle"): external, each with its Reference and quote.
   'STEP_OF',
   'SUCCEEDED_BY',

@@ -12,13 +12,22 @@ export interface DataDirOwner {
   pid: number;
   /** Absent in locks written by a process that has not chosen its port (older format: a bare pid). */
   boltPort: number | undefined;
+  /** 'restarting' while the owner brings its Neo4j back after a crash. */
+  state: 'running' | 'restarting';
 }
 
-export async function acquireDataDirLock(dataDir: string, boltPort: number): Promise<void> {
+/** Records in our own lock that its Neo4j is restarting (or running again), for CLI commands to tell. */
+export async function markDataDirLock(dataDir: string, boltPort: number, state: DataDirOwner['state']): Promise<void> {
+  const owner = await readLock(dataDir);
+  if (owner !== undefined && owner.pid !== process.pid) return;
+  await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, boltPort, state }));
+}
+
+export async function acquireDataDirLock(dataDir: string, boltPort: number, state: DataDirOwner['state'] = 'running'): Promise<void> {
   const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      await writeFile(file, JSON.stringify({ pid: process.pid, boltPort }), { flag: 'wx' });
+      await writeFile(file, JSON.stringify(state === 'running' ? { pid: process.pid, boltPort } : { pid: process.pid, boltPort, state }), { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -48,7 +57,7 @@ export async function readDataDirOwner(dataDir: string): Promise<DataDirOwner | 
 
 async function readLock(dataDir: string): Promise<DataDirOwner | undefined> {
   const text = (await readFile(path.join(dataDir, LOCK_FILE), 'utf8').catch(() => '')).trim();
-  let parsed: { pid?: unknown; boltPort?: unknown } | undefined;
+  let parsed: { pid?: unknown; boltPort?: unknown; state?: unknown } | undefined;
   try {
     parsed = text.startsWith('{') ? (JSON.parse(text) as typeof parsed) : { pid: Number(text) };
   } catch {
@@ -57,7 +66,7 @@ async function readLock(dataDir: string): Promise<DataDirOwner | undefined> {
   const pid = Number(parsed?.pid);
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   const boltPort = Number(parsed?.boltPort);
-  return { pid, boltPort: Number.isInteger(boltPort) && boltPort > 0 ? boltPort : undefined };
+  return { pid, boltPort: Number.isInteger(boltPort) && boltPort > 0 ? boltPort : undefined, state: parsed?.state === 'restarting' ? 'restarting' : 'running' };
 }
 
 function isAlive(pid: number): boolean {

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedNeo4jConfig, Neo4jConnectionConfig } from '../config.ts';
@@ -31,6 +31,10 @@ export interface EmbeddedNeo4jOptions {
   logger: Logger;
   /** PATH used to find `java` when JAVA_HOME is unset (tests point it at nothing). */
   searchPath?: string | undefined;
+  /** Written into the lock file while starting: 'restarting' when this start replaces a dead JVM. */
+  lockState?: 'running' | 'restarting';
+  /** Called when the JVM exits while running, without stop(): it crashed or was killed. */
+  onUnexpectedExit?: (reason: string) => void;
 }
 
 interface ReadyEvent {
@@ -83,7 +87,7 @@ export class EmbeddedNeo4j {
     try {
       const java = await findJava({ javaHome: config.javaHome, searchPath: this.options.searchPath });
       await prepareDataDir(config.dataDir);
-      await acquireDataDirLock(config.dataDir, config.boltPort);
+      await acquireDataDirLock(config.dataDir, config.boltPort, this.options.lockState);
       await checkPortFree(config.boltPort);
       const password = await resolveEmbeddedPassword(config.dataDir, config.password);
       const build = await buildEmbedded({ logger, javaHome: config.javaHome });
@@ -148,6 +152,12 @@ export class EmbeddedNeo4j {
     });
     this.child = child;
     process.on('exit', this.killOnExit);
+    child.once('exit', (code, exitSignal) => {
+      if (this.state !== 'running') return;
+      this.state = 'stopped';
+      process.off('exit', this.killOnExit);
+      this.options.onUnexpectedExit?.(exitSignal ?? `exit code ${code}`);
+    });
     const stderrTail: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => {
       stderrTail.push(line);
@@ -227,7 +237,10 @@ function startError(event: ErrorEvent, config: EmbeddedNeo4jConfig): AppError {
 
 async function prepareDataDir(dataDir: string): Promise<void> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // The store, its logs and the password are for the owner alone; a closed directory keeps
+    // out everyone else whatever modes Neo4j gives the files inside.
+    await chmod(dataDir, 0o700);
     const probe = path.join(dataDir, `.write-test-${process.pid}`);
     await writeFile(probe, '');
     await rm(probe);

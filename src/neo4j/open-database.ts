@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { DatabaseHandle } from './database-handle.ts';
 import { readDataDirOwner } from './data-dir-lock.ts';
-import { EmbeddedNeo4j } from './embedded-neo4j.ts';
+import { EmbeddedSupervisor } from './supervise-embedded.ts';
 import { readStoredPassword } from './embedded-password.ts';
 import { mapDriverError } from './map-driver-error.ts';
 
@@ -13,6 +13,8 @@ export interface Database extends DatabaseHandle {
   uri: string;
   /** True when this process started the database and will stop it in close(). */
   embedded: boolean;
+  /** Whether the database serves now (false while the embedded one restarts after a crash). */
+  availability?: () => { up: boolean; retryAfterSeconds: number };
   close(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export interface OpenDatabaseOptions {
  * once Bolt answers and APOC works, which @neo4j/graphql needs.
  */
 export async function openDatabase(config: Config, logger: Logger, options: OpenDatabaseOptions = {}): Promise<Database> {
-  let embedded: EmbeddedNeo4j | undefined;
+  let embedded: EmbeddedSupervisor | undefined;
   let connection: Neo4jConnectionConfig;
   if (config.neo4j) {
     connection = config.neo4j;
@@ -39,7 +41,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
       connection = shared.connection;
       logger.info(`Using the embedded Neo4j that process ${shared.pid} runs on ${connection.uri}`);
     } else {
-      embedded = new EmbeddedNeo4j({ config: config.embedded, logger, searchPath: options.searchPath });
+      embedded = new EmbeddedSupervisor({ config: config.embedded, logger, searchPath: options.searchPath });
       connection = { ...(await embedded.start(options.signal)), database: config.database };
     }
   }
@@ -58,6 +60,7 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
     database: connection.database,
     uri: connection.uri,
     embedded: embedded !== undefined,
+    availability: () => embedded?.availability() ?? { up: true, retryAfterSeconds: 0 },
     close: () => {
       closing ??= (async () => {
         await driver.close();
@@ -75,6 +78,12 @@ export async function openDatabase(config: Config, logger: Logger, options: Open
 async function runningEmbedded(config: Config): Promise<{ pid: number; connection: Neo4jConnectionConfig } | undefined> {
   const owner = await readDataDirOwner(config.embedded.dataDir);
   if (owner?.boltPort === undefined) return undefined;
+  if (owner.state === 'restarting') {
+    throw new AppError(ErrorCode.NEO4J_UNAVAILABLE, `The embedded Neo4j of Entente process ${owner.pid} is restarting after a failure.`, {
+      details: { dataDir: config.embedded.dataDir, pid: owner.pid },
+      hint: 'Try again in a few seconds.',
+    });
+  }
   const password = config.embedded.password ?? (await readStoredPassword(config.embedded.dataDir)) ?? '';
   return {
     pid: owner.pid,

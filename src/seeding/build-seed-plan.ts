@@ -61,6 +61,8 @@ interface Registered {
   id: string;
   label: NodeLabel;
   kind?: string;
+  /** A commitment's `novelty`: only a RESTATED one may RECALLS an earlier text or event. */
+  novelty?: string;
   origin: RecordOrigin;
   /** The document whose file defines it; undefined for reference files. */
   documentId?: string;
@@ -108,6 +110,7 @@ class SeedPlanBuilder {
     for (const { value, origin, context } of entities) {
       const entry: Registered = { id: value.id, label: value.type, origin };
       if ('kind' in value && typeof value.kind === 'string') entry.kind = value.kind;
+      if (value.type === 'Commitment') entry.novelty = value.novelty;
       if (context !== undefined) entry.documentId = context.id;
       this.register(entry);
     }
@@ -305,7 +308,7 @@ class SeedPlanBuilder {
         from: entityId,
         to: found.passage.id,
         key: `${found.passage.id}:${shortHash(found.quote)}`,
-        properties: { documentId: context.id, passageId: found.passage.id, quote: found.quote, quoteStart: found.start },
+        properties: { basis: 'TEXT', ...quoteProvenance(context.id, found) },
       },
       origin,
       field,
@@ -338,6 +341,10 @@ class SeedPlanBuilder {
         this.collect.add('LINK_ENDPOINT', origin, [...field, 'type'], mismatch);
         return;
       }
+      if (link.type === 'RECALLS' && from.novelty !== 'RESTATED') {
+        this.collect.add('INCONSISTENT', origin, [...field, 'type'], `RECALLS is for a commitment the statement restates, but ${from.id} has novelty ${from.novelty ?? '(none)'}`);
+        return;
+      }
       const extras = linkExtras(link);
 
       if (context === undefined) {
@@ -345,7 +352,7 @@ class SeedPlanBuilder {
         const referenceId = linkSources.get(link.type);
         if (referenceId === undefined) return;
         const key = `ref:${referenceId}:${shortHash(JSON.stringify(extras))}`;
-        this.addRelationship({ type: link.type, from: from.id, to: to.id, key, properties: { referenceId, ...extras } }, origin, field);
+        this.addRelationship({ type: link.type, from: from.id, to: to.id, key, properties: { basis: 'EXTERNAL', referenceId, ...extras } }, origin, field);
         return;
       }
 
@@ -362,13 +369,18 @@ class SeedPlanBuilder {
       if (given === undefined && !context.passages.has(passageId(context.id, passageNumber(short)))) return;
       const found = this.findQuote(context, origin, [...field, 'quote'], short, 'quote' in link ? link.quote : '');
       if (found === undefined) return;
+      const rule = 'rule' in link ? link.rule : undefined;
       this.addRelationship(
         {
           type: link.type,
           from: from.id,
           to: to.id,
           key: `${found.passage.id}:${shortHash(`${found.quote}\0${JSON.stringify(extras)}`)}`,
-          properties: { documentId: context.id, passageId: found.passage.id, quote: found.quote, ...extras },
+          properties: {
+            ...(rule === undefined ? { basis: 'TEXT' } : { basis: 'INFERENCE', rule }),
+            ...quoteProvenance(context.id, found),
+            ...extras,
+          },
         },
         origin,
         field,
@@ -480,11 +492,22 @@ class SeedPlanBuilder {
 function linkExtras(link: SeedLink): Record<string, PlanValue> {
   const extras: Record<string, PlanValue> = {};
   for (const [key, value] of Object.entries(link)) {
-    if (['type', 'from', 'to', 'passage', 'quote'].includes(key) || value === undefined) continue;
+    if (['type', 'from', 'to', 'passage', 'quote', 'rule'].includes(key) || value === undefined) continue;
     extras[key] = toPlanValue(key, value);
   }
   if (link.type === 'PARTY_TO' && extras['role'] === undefined) extras['role'] = 'PARTY';
   return extras;
+}
+
+/** Where a quote sits: its passage and its offsets in the passage text (end exclusive). */
+function quoteProvenance(documentId: string, found: FoundQuote): Record<string, PlanValue> {
+  return {
+    documentId,
+    passageId: found.passage.id,
+    quote: found.quote,
+    quoteStart: found.start,
+    quoteEnd: found.start + found.quote.length,
+  };
 }
 
 function toPlanValue(key: string, value: unknown): PlanValue {

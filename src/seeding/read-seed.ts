@@ -9,7 +9,7 @@ import type { GraphPlan } from '../graph/graph-plan.ts';
 import { buildSeedPlan, type SeedDocument } from './build-seed-plan.ts';
 import { buildLifecyclePlan } from './lifecycle/build-lifecycle-plan.ts';
 import { readSeedFiles } from './seed-files.ts';
-import { ProblemCollector, seedInvalidError } from './seed-problems.ts';
+import { FILE_PROBLEMS, ProblemCollector, seedInvalidError } from './seed-problems.ts';
 
 export type { SeedDocument } from './build-seed-plan.ts';
 export type { SeedProblem, SeedProblemKind } from './seed-problems.ts';
@@ -50,9 +50,11 @@ export async function readSeed(seedDir: string, options: ReadSeedOptions = {}): 
     relationships: [...built.plan.relationships, ...lifecycle.relationships],
   };
   const problems = [...built.problems, ...lifecycleProblems.problems];
-  // File by file, top to bottom: the order a curator fixes them in.
+  // Unreadable files first (everything else may follow from them), then file by file, top to
+  // bottom: the order a curator fixes them in.
+  const rank = (problem: { kind: Parameters<typeof FILE_PROBLEMS.has>[0] }) => (FILE_PROBLEMS.has(problem.kind) ? 0 : 1);
   const all = [...files.problems, ...problems].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)),
+    (a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)),
   );
   if (all.length > 0) throw seedInvalidError(seedDir, all);
   logger.info('Seed is valid', {

@@ -7,7 +7,7 @@ import type { NodeLabel, RelationshipType } from '../graph/graph-plan.ts';
 export interface EndpointRule {
   from: readonly NodeLabel[];
   to: readonly NodeLabel[];
-  /** For HOLDS_OFFICE: the office-holding organisation kinds the target must have. */
+  /** The organisation kinds the target must have (HOLDS_OFFICE: offices; MEMBER_OF: bodies with members). */
   toKinds?: readonly string[];
 }
 
@@ -35,6 +35,12 @@ export const ENDPOINT_RULES: Record<RelationshipType, EndpointRule> = {
   NEAR_DUPLICATE_OF: { from: ['Commitment'], to: ['Commitment'] },
   RECORDS: { from: ['Document'], to: ['Event'] },
   OCCURRED_IN: { from: ['Event'], to: ['Place', 'Country'] },
+  MEMBER_OF: { from: ['Organisation', 'Country'], to: ['Organisation'], toKinds: ['COUNCIL', 'WORKING_GROUP', 'COOPERATION_CENTRE', 'INTERNATIONAL'] },
+  WORKS_WITH: { from: ['Organisation'], to: ['Organisation'] },
+  REFORMS: { from: ['Instrument'], to: ['Organisation'] },
+  PROPOSED_BY: { from: ['Instrument'], to: ['Organisation'] },
+  FOLLOWS_UP: { from: ['Commitment'], to: ['Event'] },
+  RECALLS: { from: ['Commitment'], to: ['Instrument', 'Event'] },
   STEP_OF: { from: ['Event'], to: ['Instrument'] },
   SUCCEEDED_BY: { from: ['Instrument'], to: ['Instrument'] },
   DISPUTES: { from: ['Disagreement'], to: ['Event'] },

@@ -3,7 +3,7 @@
  * Kept apart from the checks so that those work on plain data.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { AppError, ErrorCode } from '../errors.ts';
@@ -30,6 +30,12 @@ export interface SeedFiles {
   problems: SeedProblem[];
 }
 
+/** No curated file comes near this; a larger one is a mistake or an attack, refused unread. */
+export const MAX_SEED_FILE_BYTES = 16 * 1024 * 1024;
+
+/** YAML alias expansions allowed in one file (the yaml library's default): a bomb stops here. */
+const MAX_ALIAS_COUNT = 100;
+
 const SEED_FOLDERS: { folder: string; kind: SeedFileKind }[] = [
   { folder: 'documents', kind: 'document' },
   { folder: 'reference', kind: 'reference' },
@@ -50,8 +56,18 @@ export async function readSeedFiles(seedDir: string): Promise<SeedFiles> {
       const isText = kind === 'document' && name.endsWith('.txt');
       if (!isYaml && !isText) continue;
       const file = `${folder}/${name}`;
+      const { size } = await stat(join(seedDir, folder, name));
+      if (size > MAX_SEED_FILE_BYTES) {
+        problems.push({ kind: 'FILE_TOO_LARGE', file, reason: `the file has ${size} bytes; seed files may have at most ${MAX_SEED_FILE_BYTES}` });
+        continue;
+      }
       const bytes = await readFile(join(seedDir, folder, name));
       hashed.push({ file, bytes });
+      const invalidLine = firstInvalidUtf8Line(bytes);
+      if (invalidLine !== undefined) {
+        problems.push({ kind: 'ENCODING', file, line: invalidLine, reason: 'the line is not valid UTF-8; save the file as UTF-8' });
+        continue;
+      }
       if (isText) {
         documentTexts.set(name, bytes);
       } else {
@@ -96,8 +112,41 @@ export function parseYamlFile(kind: SeedFileKind, file: string, source: string):
     line: error.linePos?.[0].line,
     reason: `YAML syntax error: ${(error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/u, '')}`,
   }));
-  const data = problems.length === 0 ? document.toJS() : undefined;
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      // The one failure left after a clean parse: aliases that expand without end (a "billion laughs").
+      problems.push({ kind: 'YAML_SYNTAX', file, reason: `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} expansions); write the values out` });
+    }
+  }
   return { file: { kind, file, data, lineOf: (path) => lineOf(document, lineCounter, path) }, problems };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The 1-based line holding the first byte sequence that is not UTF-8; undefined when all is valid. */
+export function firstInvalidUtf8Line(bytes: Uint8Array): number | undefined {
+  try {
+    strictUtf8.decode(bytes);
+    return undefined;
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i += 1) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          strictUtf8.decode(bytes.subarray(start, i));
+        } catch {
+          return line;
+        }
+        line += 1;
+        start = i + 1;
+      }
+    }
+    return line;
+  }
 }
 
 function lineOf(document: Document, lineCounter: LineCounter, path: readonly (string | number)[]): number | undefined {

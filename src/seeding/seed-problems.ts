@@ -8,6 +8,8 @@ import type { SeedYamlFile } from './seed-files.ts';
 
 export type SeedProblemKind =
   | 'YAML_SYNTAX'
+  | 'ENCODING'
+  | 'FILE_TOO_LARGE'
   | 'SCHEMA'
   | 'MISSING_FILE'
   | ErrorCode.DOCUMENT_INVALID
@@ -36,6 +38,9 @@ export interface SeedProblem {
   line?: number;
   reason: string;
 }
+
+/** Problems that make a whole file unreadable: the first cause of many follow-on problems elsewhere. */
+export const FILE_PROBLEMS: ReadonlySet<SeedProblemKind> = new Set<SeedProblemKind>(['FILE_TOO_LARGE', 'ENCODING', 'YAML_SYNTAX']);
 
 export type FieldPath = (string | number)[];
 
@@ -122,6 +127,8 @@ function describeIssue(issue: z.core.$ZodIssue, given: unknown): string {
     const what = String(issue.discriminator);
     return given === undefined ? `missing ${what}; ${issue.message}` : `unknown ${what} ${JSON.stringify(given)}; ${issue.message}`;
   }
+  // An absent enum field is reported by zod as an invalid value: say it is missing, then the choices.
+  if (issue.code === 'invalid_value' && given === undefined) return `required field is missing; ${issue.message.replace(/^Invalid option: /u, '')}`;
   if (issue.code === 'invalid_type' && given === undefined) return 'required field is missing';
   return issue.message;
 }

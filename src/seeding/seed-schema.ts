@@ -4,6 +4,7 @@
  * rules (ids, passages, quotes, endpoints) are checked afterwards in build-seed-plan.ts.
  */
 import { z } from 'zod';
+import { INFERENCE_RULE_NAMES, NOVELTIES } from '../graph/fact-basis.ts';
 import { LINK_TYPES } from '../graph/graph-plan.ts';
 
 export const DATE_BASES = ['STATED', 'YEAR_INFERRED', 'EXTERNAL', 'APPROXIMATE'] as const;
@@ -80,8 +81,20 @@ const passageRef = z.string().regex(/^p\d{2,}$/u, 'a passage is written pNN (p07
 /** `YYYY-MM-DD`; a YAML 1.1 timestamp that arrives as a Date is accepted and turned back. */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.iso.date('dates are written YYYY-MM-DD'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/u, 'dates are written YYYY-MM-DD')
+    .superRefine((value, context) => {
+      if (/^\d{4}-\d{2}-\d{2}$/u.test(value) && !isCalendarDate(value)) context.addIssue({ code: 'custom', message: `${value} is an impossible date: no such day in that month` });
+    }),
 );
+
+/** Whether YYYY-MM-DD names a day that exists (2018-02-30 does not). */
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 export const externalSchema = z.strictObject({
   fields: z.array(text).min(1, 'name at least one field'),
@@ -97,8 +110,17 @@ const linkExtras = {
   NEAR_DUPLICATE_OF: { note: text.optional() },
 } as const;
 
-/** Links in document files carry a passage (or inherit the commitment's) and a quote. */
-const documentLinkBase = { from: idRef.optional(), to: idRef.optional(), passage: passageRef.optional(), quote };
+/**
+ * Links in document files carry a passage (or inherit the commitment's) and a quote; `rule`
+ * marks a link the text does not state but the curators read from the quote by that rule.
+ */
+const documentLinkBase = {
+  from: idRef.optional(),
+  to: idRef.optional(),
+  passage: passageRef.optional(),
+  quote,
+  rule: z.enum(INFERENCE_RULE_NAMES).optional(),
+};
 /** Links in reference files are external knowledge: no passage, no quote. */
 const referenceLinkBase = { from: idRef.optional(), to: idRef.optional() };
 
@@ -157,6 +179,7 @@ const commitmentProperties = {
   quote,
   verbPhrase: text,
   modality: z.enum(MODALITIES),
+  novelty: z.enum(NOVELTIES),
   deadline: isoDate.optional(),
   deadlineText: text.optional(),
   deadlineBasis: z.enum(DATE_BASES).optional(),

@@ -14,6 +14,11 @@ import { ENTITY_LABEL, META_LABEL, SEED_LABEL, SOURCE_LABEL } from './labels.ts'
 export const SEARCH_INDEX_NAME = 'entente_search';
 /** Searched properties; `aliases` is a list of strings, whose every element is indexed. */
 export const SEARCH_PROPERTIES = ['name', 'aliases', 'title', 'summary', 'quote', 'text', 'description'] as const;
+/**
+ * Lucene's standard analyser plus ASCII folding: "Republique" finds "République", as French- and
+ * Dutch-speaking users type without accents. It drops the 33 English stop words (SEARCH_STOP_WORDS).
+ */
+export const SEARCH_ANALYZER = 'standard-folding';
 /** The concrete labels, so that `@fulltext` on any node type finds its label in the index. */
 export const SEARCH_LABELS: readonly string[] = NODE_LABELS;
 
@@ -56,7 +61,7 @@ export function schemaStatements(): SchemaStatement[] {
 function searchIndexStatement(): string {
   const labels = SEARCH_LABELS.map((label) => `\`${label}\``).join('|');
   const properties = SEARCH_PROPERTIES.map((property) => `n.\`${property}\``).join(', ');
-  return `CREATE FULLTEXT INDEX \`${SEARCH_INDEX_NAME}\` IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties}]`;
+  return `CREATE FULLTEXT INDEX \`${SEARCH_INDEX_NAME}\` IF NOT EXISTS FOR (n:${labels}) ON EACH [${properties}] OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}' } }`;
 }
 
 export interface EnsureSchemaResult {
@@ -76,10 +81,10 @@ export async function ensureSchema({ driver, database }: DatabaseHandle, options
   const { logger } = options;
   const result: EnsureSchemaResult = { created: [], replaced: [] };
   try {
-    // IF NOT EXISTS keeps an outdated search index as it is: replace it when its labels or
-    // properties are not the ones this version searches.
+    // IF NOT EXISTS keeps an outdated search index as it is: replace it when its labels,
+    // properties or analyser are not the ones this version searches with.
     const existing = await driver.executeQuery(
-      'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties',
+      'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options',
       { name: SEARCH_INDEX_NAME },
       { database },
     );
@@ -87,8 +92,10 @@ export async function ensureSchema({ driver, database }: DatabaseHandle, options
     if (current) {
       const sameLabels = sameSet(current.get('labelsOrTypes') as string[], SEARCH_LABELS);
       const sameProperties = sameSet(current.get('properties') as string[], SEARCH_PROPERTIES);
-      if (!sameLabels || !sameProperties) {
-        logger.info(`Replacing full-text index ${SEARCH_INDEX_NAME}: its labels or properties changed`);
+      const options = current.get('options') as { indexConfig?: Record<string, unknown> } | null;
+      const sameAnalyzer = options?.indexConfig?.['fulltext.analyzer'] === SEARCH_ANALYZER;
+      if (!sameLabels || !sameProperties || !sameAnalyzer) {
+        logger.info(`Replacing full-text index ${SEARCH_INDEX_NAME}: its labels, properties or analyser changed`);
         await driver.executeQuery(`DROP INDEX \`${SEARCH_INDEX_NAME}\` IF EXISTS`, {}, { database });
         result.replaced.push(SEARCH_INDEX_NAME);
       }

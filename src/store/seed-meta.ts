@@ -9,6 +9,8 @@ export interface LoadedSeed {
   loadedAt: string | undefined;
   /** Nodes in the database, of any kind, the meta node excluded. */
   nodeCount: number;
+  /** A staged load started and did not finish: the graph is partly written and must be loaded again. */
+  unfinished: boolean;
 }
 
 export async function readLoadedSeed({ driver, database }: DatabaseHandle): Promise<LoadedSeed> {
@@ -16,7 +18,7 @@ export async function readLoadedSeed({ driver, database }: DatabaseHandle): Prom
     const { records } = await driver.executeQuery(
       `OPTIONAL MATCH (m:\`${META_LABEL}\` {id: $id})
        CALL { MATCH (n) WHERE NOT n:\`${META_LABEL}\` RETURN count(n) AS nodeCount }
-       RETURN m.seedHash AS seedHash, toString(m.loadedAt) AS loadedAt, nodeCount`,
+       RETURN m.seedHash AS seedHash, toString(m.loadedAt) AS loadedAt, nodeCount, m.loadingSeedHash IS NOT NULL AS unfinished`,
       { id: META_SEED_ID },
       { database, routing: 'READ' },
     );
@@ -27,14 +29,15 @@ export async function readLoadedSeed({ driver, database }: DatabaseHandle): Prom
       seedHash: typeof seedHash === 'string' ? seedHash : undefined,
       loadedAt: typeof loadedAt === 'string' ? loadedAt : undefined,
       nodeCount: Number(record?.get('nodeCount') ?? 0),
+      unfinished: record?.get('unfinished') === true,
     };
   } catch (error) {
     throw mapDriverError(error, 'Reading the loaded seed hash');
   }
 }
 
-/** True when the database is empty or holds a seed other than `seedHash`. */
+/** True when the database is empty, holds a seed other than `seedHash`, or a load of it that did not finish. */
 export async function needsSeeding(db: DatabaseHandle, seedHash: string): Promise<boolean> {
   const loaded = await readLoadedSeed(db);
-  return loaded.nodeCount === 0 || loaded.seedHash !== seedHash;
+  return loaded.nodeCount === 0 || loaded.seedHash !== seedHash || loaded.unfinished;
 }

@@ -1,20 +1,30 @@
 /**
- * Writes a graph plan into Neo4j in ONE write transaction: all of it or nothing. The loader reads
- * what the seed owns, diffs it against the plan (diff-graph.ts) and writes only the differences,
- * so a re-run of an unchanged seed writes nothing and a changed seed converges: what the seed no
- * longer holds is deleted, and properties a record lost disappear (maps are replaced whole).
+ * Writes a graph plan into Neo4j. The loader reads what the seed owns, diffs it against the plan
+ * (diff-graph.ts) and writes only the differences, so a re-run of an unchanged seed writes
+ * nothing and a changed seed converges: what the seed no longer holds is deleted, and properties
+ * a record lost disappear (maps are replaced whole).
+ *
+ * A plan of up to `transactionRows` nodes and relationships (the curated seed) is written in ONE
+ * transaction: all of it or nothing. A larger one would need the database to hold the whole load
+ * in its heap (a 200k-node corpus needs over 2 GiB), so it is written in stages: each batch is
+ * its own transaction, and the meta node says a load is under way (`loadingSeedHash`, no
+ * `seedHash`) until the last batch is in. A load cut short (kill -9, power cut) therefore leaves a
+ * graph that start-up sees as not loaded, and the next run, diffing against what did get
+ * written, converges on exactly the graph a clean load gives.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
 import { NODE_LABELS, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
 import type { Logger } from '../logger.ts';
-import { writeTransaction, type DatabaseHandle } from '../neo4j/database-handle.ts';
+import { withSession, writeTransaction, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import { assertPlanWritable, diffGraph, isEmptyDiff, type GraphDiff, type GraphState } from './diff-graph.ts';
 import { categoryOf, ENTITY_LABEL, META_LABEL, META_SEED_ID, SEED_KEY_PROPERTY, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
 
 /** Rows per UNWIND statement: keeps each message to the server small. */
 const BATCH_SIZE = 500;
+/** The largest plan written in one transaction; the curated seed is about 800 rows. */
+const TRANSACTION_ROWS = 20_000;
 
 export interface WriteGraphPlanOptions {
   logger: Logger;
@@ -22,6 +32,10 @@ export interface WriteGraphPlanOptions {
   reset?: boolean;
   /** Recorded in `(:_EntenteMeta {id: 'seed'})` when given. */
   seedHash?: string;
+  /** Plans with more nodes plus relationships than this are written in stages (default 20,000). */
+  transactionRows?: number;
+  /** Rows per statement, and per transaction in a staged load (default 500). */
+  batchRows?: number;
 }
 
 export interface ChangeCounts {
@@ -55,6 +69,8 @@ export interface WriteGraphPlanResult {
   counters: WriteCounters;
   /** False when the database already matched the plan (and the seed hash): nothing was written. */
   changed: boolean;
+  /** True when the plan was written batch by batch, each in its own transaction. */
+  staged: boolean;
   reset: boolean;
   /** Nodes of any kind removed by `reset`. */
   resetNodesDeleted: number;
@@ -67,6 +83,9 @@ export async function writeGraphPlan(db: DatabaseHandle, plan: GraphPlan, option
   const started = performance.now();
   // An unwritable plan is refused before the database is touched at all.
   assertPlanWritable(plan);
+  if (plan.nodes.length + plan.relationships.length > (options.transactionRows ?? TRANSACTION_ROWS)) {
+    return writeInStages(db, plan, options, started);
+  }
   try {
     const result = await writeTransaction(db, (tx) => writeInTransaction(tx, plan, options));
     result.durationMs = Math.round(performance.now() - started);
@@ -112,7 +131,7 @@ async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, optio
   const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
   const changed = options.reset === true || !isEmptyDiff(diff) || hashChanged;
   if (changed) {
-    await applyDiff(diff, run);
+    await applyDiff(diff, run, options.batchRows ?? BATCH_SIZE);
     if (options.seedHash !== undefined) {
       await run(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.seedHash = $seedHash, m.loadedAt = datetime()`, {
         id: META_SEED_ID,
@@ -127,11 +146,124 @@ async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, optio
     changes: summariseDiff(diff),
     counters,
     changed,
+    staged: false,
     reset: options.reset === true,
     resetNodesDeleted,
     previousSeedHash,
     durationMs: 0,
   };
+}
+
+/**
+ * The staged load: diff, then (when anything changes) mark the load as under way, write batch by
+ * batch, and only then record the seed's hash. Every write is idempotent (MERGE on id or on the
+ * relationship's identity, properties replaced whole), so a re-run after an interruption simply
+ * continues the convergence.
+ */
+async function writeInStages(db: DatabaseHandle, plan: GraphPlan, options: WriteGraphPlanOptions, started: number): Promise<WriteGraphPlanResult> {
+  const { logger } = options;
+  const counters = emptyCounters();
+  const write = async (cypher: string, parameters: Record<string, unknown> = {}) => {
+    const result = await writeTransaction(db, (tx) => tx.run(cypher, parameters));
+    addCounters(counters, result.summary.counters.updates());
+    return result;
+  };
+  const read = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => withSession(db, 'READ', (session) => session.executeRead(work));
+  try {
+    let resetNodesDeleted = 0;
+    if (options.reset) {
+      // Auto-commit batches: emptying a large database in one transaction would need its heap too.
+      const reset = await withSession(db, undefined, (session) => session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS'));
+      resetNodesDeleted = reset.summary.counters.updates().nodesDeleted;
+      logger.info(`Reset: deleted ${resetNodesDeleted} node(s)`);
+    }
+    const previousSeedHash = await read(readSeedHash);
+    const state = options.reset ? { nodes: [], relationships: [] } : await read(readSeedState);
+    const diff = diffGraph(state, plan);
+    const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
+    const loading = await read(readLoadingMark);
+    const changed = options.reset === true || !isEmptyDiff(diff) || hashChanged || loading;
+    if (changed) {
+      await assertNoForeignIds(read, diff, options.batchRows ?? BATCH_SIZE);
+      // From here until the last batch, the database says that no complete seed is loaded.
+      await write(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.loadingSeedHash = $loading, m.loadStartedAt = datetime() REMOVE m.seedHash, m.loadedAt`, {
+        id: META_SEED_ID,
+        loading: options.seedHash ?? 'unknown',
+      });
+      let batches = 0;
+      await applyDiff(
+        diff,
+        async (cypher, parameters) => {
+          const result = await write(cypher, parameters);
+          batches += 1;
+          if (batches % 100 === 0) logger.info(`Staged load: ${batches} batches written`);
+          return result;
+        },
+        options.batchRows ?? BATCH_SIZE,
+      );
+      await write(
+        `MATCH (m:\`${META_LABEL}\` {id: $id})
+         SET m.seedHash = $seedHash, m.loadedAt = CASE WHEN $seedHash IS NULL THEN null ELSE datetime() END
+         REMOVE m.loadingSeedHash, m.loadStartedAt`,
+        { id: META_SEED_ID, seedHash: options.seedHash ?? null },
+      );
+    }
+    const durationMs = Math.round(performance.now() - started);
+    logger.info(
+      changed
+        ? `Graph written in stages in ${durationMs} ms: nodes ${formatChanges(summariseDiff(diff).nodes)}, relationships ${formatChanges(summariseDiff(diff).relationships)}`
+        : `Graph already up to date (${durationMs} ms): nothing written`,
+    );
+    return {
+      nodes: countBy(plan.nodes.map((node) => node.label)),
+      relationships: countBy(plan.relationships.map((rel) => rel.type)),
+      changes: summariseDiff(diff),
+      counters,
+      changed,
+      staged: true,
+      reset: options.reset === true,
+      resetNodesDeleted,
+      previousSeedHash,
+      durationMs,
+    };
+  } catch (error) {
+    throw mapDriverError(error, 'Writing the graph in stages (the load is marked unfinished; run it again to complete it)');
+  }
+}
+
+async function readLoadingMark(tx: ManagedTransaction): Promise<boolean> {
+  const result = await tx.run(`MATCH (m:\`${META_LABEL}\` {id: $id}) RETURN m.loadingSeedHash IS NOT NULL AS loading`, { id: META_SEED_ID });
+  return result.records[0]?.get('loading') === true;
+}
+
+/**
+ * A planned node whose id a node the seed does not own already has would break a constraint
+ * half-way through a staged load: refuse it before anything is written, as the one-transaction
+ * load does by rolling back.
+ */
+async function assertNoForeignIds(
+  read: <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>,
+  diff: GraphDiff,
+  batchRows: number,
+): Promise<void> {
+  for (const ids of batches(diff.createNodes.map((node) => node.id), batchRows)) {
+    const foreign = await read(async (tx) => {
+      const result = await tx.run(
+        `UNWIND $ids AS id
+         CALL (id) { MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n UNION MATCH (n:${SOURCE_LABEL} {id: id}) RETURN n }
+         WITH n WHERE NOT n:\`${SEED_LABEL}\`
+         RETURN collect(n.id)[0..10] AS ids`,
+        { ids },
+      );
+      return (result.records[0]?.get('ids') as string[] | undefined) ?? [];
+    });
+    if (foreign.length > 0) {
+      throw new AppError(ErrorCode.WRITE_REFUSED, `Nodes the seed does not own already use the ids ${foreign.join(', ')}; nothing was written`, {
+        details: { ids: foreign },
+        hint: 'Remove or rename those nodes, or load with --reset to rebuild the database from the seed.',
+      });
+    }
+  }
 }
 
 async function readSeedHash(tx: ManagedTransaction): Promise<string | undefined> {
@@ -174,7 +306,8 @@ type Run = (cypher: string, parameters?: Record<string, unknown>) => Promise<{ r
  * a handful of statement shapes instead of one per label and type, which matters because every
  * new shape is compiled, at up to a second each on a freshly started database.
  */
-async function applyDiff(diff: GraphDiff, run: Run): Promise<void> {
+async function applyDiff(diff: GraphDiff, run: Run, batchRows: number): Promise<void> {
+  const batches = <T>(items: T[]) => batchesOf(items, batchRows);
   const allModelLabels = [...NODE_LABELS, ENTITY_LABEL, SOURCE_LABEL].map((label) => `\`${label}\``).join(':');
 
   for (const ids of batches(diff.deleteRelationships.map((rel) => rel.elementId))) {
@@ -260,6 +393,8 @@ function countBy<K extends string>(keys: K[]): Partial<Record<K, number>> {
   return counts;
 }
 
-function* batches<T>(items: T[]): Generator<T[]> {
-  for (let start = 0; start < items.length; start += BATCH_SIZE) yield items.slice(start, start + BATCH_SIZE);
+function* batchesOf<T>(items: T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
+
+const batches = batchesOf;

@@ -1,44 +1,37 @@
 import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
-import type { NodeLabel } from '../../graph/graph-plan.ts';
+import type { NodeLabel, RelationshipType } from '../../graph/graph-plan.ts';
+import { PROVENANCE_KEYS, PROVENANCE_SOURCES, toFactProvenance, type FactProvenance, type ProvenanceSources } from './fact-provenance.ts';
+import { propertyProvenance, type NodeMention, type NodeReference } from './property-provenance.ts';
 import {
-  type EdgeProvenance,
   type GraphNode,
   NODE_PROJECTION,
-  PROVENANCE_KEYS,
   matchNodeById,
   primaryLabel,
   propertyEntries,
   readRecords,
   toGraphNode,
   toPlain,
-  toProvenance,
 } from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
-import { assertNonEmpty } from './validate-arguments.ts';
+import { assertNonEmpty, notFound } from './validate-arguments.ts';
 
 export interface PropertyValue {
   key: string;
   value: string;
+  provenance?: FactProvenance | null;
 }
 
-export interface MentionProvenance {
-  quote: string;
-  passage: { id: string; section: string | null; order: number | null; text: string | null };
-  document: { id: string; title: string | null } | null;
+export interface MentionProvenance extends NodeMention {
+  basis: 'TEXT';
 }
 
-export interface ExternalReference {
-  id: string;
-  title: string | null;
-  url: string | null;
-  fields: string[];
-}
+export type ExternalReference = NodeReference;
 
 export interface EntityLink {
-  type: string;
+  type: RelationshipType;
   direction: 'OUT' | 'IN';
   other: GraphNode;
-  provenance: EdgeProvenance;
+  provenance: FactProvenance;
   properties: PropertyValue[];
 }
 
@@ -62,7 +55,7 @@ export const ENTITY_QUERY = `${matchNodeById('n', 'id')}
   OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
   WITH n, m, p, d ORDER BY d.id, p.order
   WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
-    quote: m.quote,
+    quote: m.quote, quoteStart: m.quoteStart, quoteEnd: m.quoteEnd,
     passage: {id: p.id, section: p.section, order: p.order, text: p.text},
     document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
   } END) AS mentions
@@ -71,41 +64,51 @@ export const ENTITY_QUERY = `${matchNodeById('n', 'id')}
   WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
   OPTIONAL MATCH (n)-[rel]-(other)
   WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
-  WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
+  WITH n, mentions, references, rel, other
+  ORDER BY type(rel), other.id, coalesce(rel.referenceId, ''), coalesce(rel.passageId, ''), coalesce(rel.quote, '')
   WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
-    type: type(rel), outgoing: startNode(rel) = n, other: ${NODE_PROJECTION('other')}, properties: properties(rel)
+    type: type(rel), outgoing: startNode(rel) = n, other: ${NODE_PROJECTION('other')}, properties: properties(rel),
+    ${PROVENANCE_SOURCES('rel')}
   } END) AS links
   RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links`;
 
-/** Any node by id with its mentions (passage, quote, document), references and fact links; null when absent. */
-export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail | null> {
+/** Any node by id with its mentions (passage, quote, document), references and fact links; NOT_FOUND when absent. */
+export async function findEntity(db: DatabaseHandle, id: string): Promise<EntityDetail> {
+  const wanted = assertNonEmpty('id', id);
   const records = await readRecords(
     db,
     ENTITY_QUERY,
-    { id: assertNonEmpty('id', id), structural: STRUCTURAL_TYPES },
+    { id: wanted, structural: STRUCTURAL_TYPES },
   );
   const record = records[0];
-  if (record === undefined) return null;
+  if (record === undefined) throw notFound('node', wanted, 'id');
   const properties = record.get('properties') as Record<string, unknown>;
   const plain = toPlain(properties) as Record<string, unknown>;
-  const links = (record.get('links') as { type: string; outgoing: boolean; other: unknown; properties: Record<string, unknown> }[]).map(
+  type RawLink = { type: RelationshipType; outgoing: boolean; other: unknown; properties: Record<string, unknown> } & ProvenanceSources;
+  const links = (toPlain(record.get('links')) as RawLink[]).map(
     (link): EntityLink => ({
       type: link.type,
       direction: link.outgoing ? 'OUT' : 'IN',
       other: toGraphNode(link.other),
-      provenance: toProvenance(link.properties),
+      provenance: toFactProvenance(link.properties, link),
       properties: propertyEntries(link.properties, PROVENANCE_KEYS),
     }),
   );
+  const type = primaryLabel(record.get('labels') as string[]);
+  const mentions = (toPlain(record.get('mentions')) as Omit<MentionProvenance, 'basis'>[]).map((mention): MentionProvenance => ({ basis: 'TEXT', ...mention }));
+  const references = record.get('references') as ExternalReference[];
   return {
     id: plain.id as string,
-    type: primaryLabel(record.get('labels') as string[]),
+    type,
     name: (plain.name ?? plain.title ?? plain.id) as string,
     aliases: Array.isArray(plain.aliases) ? (plain.aliases as string[]) : [],
     description: typeof plain.description === 'string' ? plain.description : null,
-    properties: propertyEntries(properties, OWN_FIELDS),
-    mentions: toPlain(record.get('mentions')) as MentionProvenance[],
-    externalReferences: record.get('references') as ExternalReference[],
+    properties: propertyEntries(properties, OWN_FIELDS).map((property) => ({
+      ...property,
+      provenance: propertyProvenance(type, property.key, plain, mentions, references),
+    })),
+    mentions,
+    externalReferences: references,
     links,
   };
 }

@@ -1,15 +1,18 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { NODE_LABELS, type NodeLabel } from '../../graph/graph-plan.ts';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../../graph/graph-plan.ts';
 import { readRows, type DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { isInternalName } from '../../graph/internal-names.ts';
 import { ENTITY_LABEL, SOURCE_LABEL } from '../../store/labels.ts';
+import { PROVENANCE_SOURCES, toFactProvenance, type FactProvenance, type ProvenanceSources } from './fact-provenance.ts';
+import { currentRequestDriver } from '../limits/request-transactions.ts';
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
 const QUERY_TIMEOUT_MS = 15_000;
 
 /** Runs one read-only query and returns its records. */
 export function readRecords(db: DatabaseHandle, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
-  return readRows(db, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
+  // While serving a request, its read-only, time-limited view of the driver.
+  return readRows({ ...db, driver: currentRequestDriver() ?? db.driver }, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
 }
 
 /**
@@ -70,18 +73,11 @@ export interface GraphNode {
   name: string;
 }
 
-export interface EdgeProvenance {
-  documentId: string | null;
-  passageId: string | null;
-  quote: string | null;
-  referenceId: string | null;
-}
-
 export interface GraphEdge {
   source: string;
   target: string;
-  type: string;
-  provenance: EdgeProvenance;
+  type: RelationshipType;
+  provenance: FactProvenance;
 }
 
 export interface Graph {
@@ -94,7 +90,7 @@ export const NODE_PROJECTION = (n: string) => `{id: ${n}.id, labels: labels(${n}
 
 /** Cypher projecting relationship `r` to the map `toGraphEdge` reads. */
 export const EDGE_PROJECTION = (r: string) =>
-  `{source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}), properties: properties(${r})}`;
+  `{source: startNode(${r}).id, target: endNode(${r}).id, type: type(${r}), properties: properties(${r}), ${PROVENANCE_SOURCES(r)}}`;
 
 export function toGraphNode(raw: unknown): GraphNode {
   const node = raw as { id: string; labels: string[]; name: string };
@@ -102,14 +98,6 @@ export function toGraphNode(raw: unknown): GraphNode {
 }
 
 export function toGraphEdge(raw: unknown): GraphEdge {
-  const edge = raw as { source: string; target: string; type: string; properties: Record<string, unknown> };
-  return { source: edge.source, target: edge.target, type: edge.type, provenance: toProvenance(edge.properties) };
+  const edge = raw as { source: string; target: string; type: RelationshipType; properties: Record<string, unknown> } & ProvenanceSources;
+  return { source: edge.source, target: edge.target, type: edge.type, provenance: toFactProvenance(edge.properties, edge) };
 }
-
-export function toProvenance(properties: Record<string, unknown>): EdgeProvenance {
-  const text = (key: string) => (typeof properties[key] === 'string' ? (properties[key] as string) : null);
-  return { documentId: text('documentId'), passageId: text('passageId'), quote: text('quote'), referenceId: text('referenceId') };
-}
-
-/** Provenance keys; the rest of a relationship's public properties are type-specific. */
-export const PROVENANCE_KEYS = ['documentId', 'passageId', 'quote', 'referenceId'] as const;

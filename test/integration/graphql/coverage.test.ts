@@ -22,21 +22,47 @@ afterAll(async () => {
 const ENTITY = `query ($id: ID!) {
   entity(id: $id) {
     id type
-    mentions { quote passage { id text } document { id } }
-    links { type direction other { id } provenance { documentId passageId quote referenceId } }
+    mentions { basis quote quoteStart quoteEnd passage { id text } document { id } }
+    links {
+      type direction other { id }
+      provenance { basis rule documentId passageId quote quoteStart quoteEnd referenceId passage { id text } reference { id } }
+    }
+    properties { key provenance { basis rule quote quoteStart quoteEnd passage { id text } reference { id } } }
   }
 }`;
 
 interface Mention {
+  basis: string;
   quote: string;
+  quoteStart: number;
+  quoteEnd: number;
   passage: { id: string; text: string };
   document: { id: string };
+}
+interface Provenance {
+  basis: 'TEXT' | 'EXTERNAL' | 'INFERENCE';
+  rule: string | null;
+  quote: string | null;
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  passage: { id: string; text: string } | null;
+  reference: { id: string } | null;
 }
 interface Link {
   type: string;
   direction: 'IN' | 'OUT';
   other: { id: string };
-  provenance: { documentId: string | null; passageId: string | null; quote: string | null; referenceId: string | null };
+  provenance: Provenance & { documentId: string | null; passageId: string | null; referenceId: string | null };
+}
+interface Property {
+  key: string;
+  provenance: Provenance | null;
+}
+
+/** The quote is the span of its passage's text between its offsets. */
+function expectQuoteAtOffsets(provenance: Pick<Provenance, 'quote' | 'quoteStart' | 'quoteEnd' | 'passage'>, what: string): void {
+  expect(provenance.passage, what).not.toBeNull();
+  expect(provenance.passage!.text.slice(provenance.quoteStart!, provenance.quoteEnd!), what).toBe(provenance.quote);
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
@@ -57,6 +83,8 @@ describe('everything the seed builds from the statement is reachable with its so
       expect(entity!.mentions, id).toHaveLength(count);
       for (const mention of entity!.mentions) {
         expect(collapse(mention.passage.text), `${id} in ${mention.passage.id}`).toContain(collapse(mention.quote));
+        expect(mention.basis).toBe('TEXT');
+        expectQuoteAtOffsets(mention, `${id} mention in ${mention.passage.id}`);
         expect(mention.document.id).toBe('val-duchesse-ii-2018');
       }
     }
@@ -77,12 +105,52 @@ describe('everything the seed builds from the statement is reachable with its so
             link.direction === 'OUT' &&
             link.other.id === rel.to &&
             link.provenance.passageId === rel.properties.passageId &&
-            link.provenance.quote === rel.properties.quote,
+            link.provenance.quote === rel.properties.quote &&
+            link.provenance.rule === (rel.properties.rule ?? null),
         );
-        expect(found, `${from} -[${rel.type}]-> ${rel.to} (${String(rel.properties.passageId)})`).toBeDefined();
+        const what = `${from} -[${rel.type}]-> ${rel.to} (${String(rel.properties.passageId)})`;
+        expect(found, what).toBeDefined();
         expect(found!.provenance.documentId).toBe('val-duchesse-ii-2018');
+        // One provenance shape: the basis, the passage as an object, the quote at its offsets.
+        expect(found!.provenance.basis, what).toBe(rel.properties.rule === undefined ? 'TEXT' : 'INFERENCE');
+        expect(found!.provenance.passage?.id, what).toBe(rel.properties.passageId);
+        expectQuoteAtOffsets(found!.provenance, what);
       }
     }
+  });
+
+  test('each external fact relationship is a link with basis EXTERNAL and its reference', async () => {
+    const external = plan.relationships.filter((rel) => typeof rel.properties.referenceId === 'string');
+    expect(external.length).toBeGreaterThan(0);
+    for (const rel of external) {
+      const { entity } = dataOf<{ entity: { links: Link[] } }>(await server.query(ENTITY, { id: rel.from }));
+      const found = entity.links.find((link) => link.type === rel.type && link.direction === 'OUT' && link.other.id === rel.to && link.provenance.basis === 'EXTERNAL');
+      expect(found?.provenance.reference?.id, `${rel.from} -[${rel.type}]-> ${rel.to}`).toBe(rel.properties.referenceId);
+    }
+  });
+
+  test('every property of every mentioned entity says where it comes from, the same way', async () => {
+    const entities = plan.nodes.filter((node) => plan.relationships.some((rel) => rel.type === 'MENTIONED_IN' && rel.from === node.id));
+    let inferred = 0;
+    for (const node of entities) {
+      const { entity } = dataOf<{ entity: { properties: Property[] } }>(await server.query(ENTITY, { id: node.id }));
+      for (const property of entity.properties) {
+        const what = `${node.id}.${property.key}`;
+        expect(property.provenance, what).not.toBeNull();
+        const provenance = property.provenance!;
+        if (provenance.basis === 'EXTERNAL') {
+          expect(provenance.reference, what).not.toBeNull();
+          continue;
+        }
+        expectQuoteAtOffsets(provenance, what);
+        if (provenance.basis === 'INFERENCE') {
+          inferred += 1;
+          expect(provenance.rule, what).toEqual(expect.any(String));
+        }
+      }
+    }
+    // Dates with the year left implicit, and periods stored as their last day.
+    expect(inferred).toBeGreaterThan(0);
   });
 
   test('every dated event appears on the timeline with its date and how sure it is', async () => {

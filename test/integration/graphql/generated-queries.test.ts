@@ -226,6 +226,25 @@ describe('provenance', () => {
   });
 });
 
+describe('the Entity interface', () => {
+  test('a passage lists the entities it mentions, each as its own type, and entities queries them across types', async () => {
+    const data = dataOf<{ passages: { mentions: { __typename: string; id: string }[] }[]; entities: { __typename: string; id: string }[] }>(
+      await server.query(`{
+        passages(where: { id: { eq: "val-duchesse-ii-2018#p19" } }) { mentions(sort: [{ id: ASC }]) { __typename id } }
+        entities(where: { name: { in: ["Europol", "France"] } }, sort: [{ name: ASC }]) { __typename id }
+      }`),
+    );
+    const mentions = data.passages[0]!.mentions;
+    expect(mentions).toContainEqual({ __typename: 'Commitment', id: 'c-sis-reporting-radicalised-prisoners' });
+    expect(mentions).toContainEqual({ __typename: 'Instrument', id: 'sis' });
+    expect(mentions.every((mention) => !['Document', 'Passage', 'Reference'].includes(mention.__typename))).toBe(true);
+    expect(data.entities).toEqual([
+      { __typename: 'Organisation', id: 'europol' },
+      { __typename: 'Country', id: 'FR' },
+    ]);
+  });
+});
+
 describe('pagination', () => {
   const allIds = async () =>
     dataOf<{ commitments: { id: string }[] }>(await server.query(`{ commitments(sort: [{ id: ASC }]) { id } }`)).commitments.map((c) => c.id);

@@ -3,7 +3,7 @@ import { isDate, isInt, type Driver } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../../../src/errors.ts';
 import { planDate, type GraphPlan } from '../../../src/graph/graph-plan.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { ensureSchema, SEARCH_INDEX_NAME } from '../../../src/store/ensure-schema.ts';
+import { ensureSchema, schemaStatements, SEARCH_ANALYZER, SEARCH_INDEX_NAME } from '../../../src/store/ensure-schema.ts';
 import { needsSeeding, readLoadedSeed } from '../../../src/store/seed-meta.ts';
 import { writeGraphPlan } from '../../../src/store/write-graph-plan.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -69,6 +69,18 @@ describe('ensureSchema', () => {
     expect(result.created).toEqual([SEARCH_INDEX_NAME]);
     const [index] = await query('SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = $name RETURN properties', { name: SEARCH_INDEX_NAME });
     expect(index?.properties).toEqual(expect.arrayContaining(['name', 'aliases', 'text', 'quote']));
+  });
+
+  it('replaces a search index with the right labels and properties but another analyser (an existing database)', async () => {
+    await query(`DROP INDEX ${SEARCH_INDEX_NAME}`);
+    const accentSensitive = schemaStatements()
+      .find((statement) => statement.name === SEARCH_INDEX_NAME)!
+      .cypher.replace(SEARCH_ANALYZER, 'standard-no-stop-words');
+    await query(accentSensitive);
+    const result = await ensureSchema({ driver, database }, { logger });
+    expect(result.replaced).toEqual([SEARCH_INDEX_NAME]);
+    const [index] = await query('SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options', { name: SEARCH_INDEX_NAME });
+    expect((index?.options as { indexConfig: Record<string, unknown> }).indexConfig['fulltext.analyzer']).toBe(SEARCH_ANALYZER);
   });
 
   it('reports data that breaks a constraint as a QUERY_FAILED error naming the Neo4j code', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, projectRoot } from '../../../src/config.ts';
+import { DEFAULT_REQUEST_LIMITS, DEFAULT_SECURITY, loadConfig, projectRoot } from '../../../src/config.ts';
 import { ErrorCode } from '../../../src/errors.ts';
 
 const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
@@ -52,5 +52,29 @@ describe('loadConfig', () => {
 
   it('refuses a Bolt port out of range', () => {
     expect(problemsOf({ ENTENTE_BOLT_PORT: '70000' })).toEqual([expect.stringContaining('ENTENTE_BOLT_PORT=70000')]);
+  });
+
+  it('has documented request limits by default and reads each from its variable', () => {
+    expect(loadConfig({}).limits).toEqual(DEFAULT_REQUEST_LIMITS);
+    const limits = loadConfig({ ENTENTE_MAX_DEPTH: '5', ENTENTE_MAX_BODY_KB: '16', ENTENTE_QUERY_TIMEOUT_MS: '2000' }).limits;
+    expect(limits).toMatchObject({ maxDepth: 5, maxBodyBytes: 16 * 1024, transactionTimeoutMs: 2000 });
+    expect(problemsOf({ ENTENTE_MAX_COST: '0' })).toEqual([expect.stringContaining('ENTENTE_MAX_COST=0')]);
+  });
+
+  it('requires explicit CORS origins beyond localhost and in production mode', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringContaining('ENTENTE_CORS_ORIGINS must be set')]);
+    expect(problemsOf({ ENTENTE_MODE: 'production' })).toEqual([expect.stringContaining('ENTENTE_CORS_ORIGINS must be set')]);
+    expect(loadConfig({ HOST: '0.0.0.0', ENTENTE_CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
+    const production = loadConfig({ ENTENTE_MODE: 'production', ENTENTE_CORS_ORIGINS: 'https://app.example' });
+    expect(production.security.production).toBe(true);
+    expect(loadConfig({}).security).toEqual(DEFAULT_SECURITY);
+    expect(problemsOf({ ENTENTE_MODE: 'prod' })).toEqual([expect.stringContaining('ENTENTE_MODE=prod')]);
+  });
+
+  it('takes a JWT secret or a JWKS URL, not both, and no short secret', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ENTENTE_JWT_SECRET: secret, ENTENTE_JWT_ISSUER: 'me' }).security.jwt).toMatchObject({ secret, issuer: 'me' });
+    expect(problemsOf({ ENTENTE_JWT_SECRET: 'short' })).toEqual([expect.stringContaining('at least 32 characters')]);
+    expect(problemsOf({ ENTENTE_JWT_SECRET: secret, ENTENTE_JWKS_URL: 'https://idp.example/jwks' })).toEqual([expect.stringContaining('not both')]);
   });
 });

@@ -26,10 +26,10 @@ describe('readSeed on a seed with many problems', () => {
 
   it('throws one SEED_INVALID error listing every problem', async () => {
     expect(error.code).toBe(ErrorCode.SEED_INVALID);
-    expect(problems.length).toBe(21);
+    expect(problems.length).toBe(26);
     const lines = error.message.split('\n');
-    expect(lines[0]).toBe(`The seed in ${await seedFixture('invalid')} has 21 problems:`);
-    expect(lines).toHaveLength(22);
+    expect(lines[0]).toBe(`The seed in ${await seedFixture('invalid')} has 26 problems:`);
+    expect(lines).toHaveLength(27);
     expect(lines).toContain(
       '  - documents/broken.yaml:15 [jane-doe] nmae: unknown field "nmae"',
     );
@@ -40,7 +40,7 @@ describe('readSeed on a seed with many problems', () => {
     ['a text whose hash differs from the recorded one', { kind: 'SHA256_MISMATCH', file: 'documents/broken.yaml', record: 'broken', field: 'sha256' }],
     ['an unknown field', { kind: 'SCHEMA', file: 'documents/broken.yaml', record: 'jane-doe', field: 'nmae', line: 15 }],
     ['a missing required field', { kind: 'SCHEMA', record: 'jane-doe', field: 'name', reason: 'required field is missing' }],
-    ['a value outside its enum', { kind: 'SCHEMA', record: 'c-maybe', field: 'modality', line: 50 }],
+    ['a value outside its enum', { kind: 'SCHEMA', record: 'c-maybe', field: 'modality', line: 51 }],
     ['a property set in a facts record', { kind: 'SCHEMA', record: 'BE', field: 'name', file: 'documents/broken.yaml' }],
     ['a mention in a reference file', { kind: 'SCHEMA', record: 'interpol', field: 'mentions', file: 'reference/bad.yaml' }],
     ['an id used twice across files', { kind: 'DUPLICATE_ID', record: 'FR', field: 'id', file: 'reference/bad.yaml' }],
@@ -57,6 +57,10 @@ describe('readSeed on a seed with many problems', () => {
     ['a facts record for an unknown id', { kind: 'UNKNOWN_ID', record: 'ghost', field: 'id' }],
     ['a document entity without a mention', { kind: 'MISSING_MENTION', record: 'orphan-service', field: 'mentions' }],
     ['a reference entity linked from a document without a mention there', { kind: 'MISSING_MENTION', record: 'c-strengthen' }],
+    ['a commitment without novelty', { kind: 'SCHEMA', record: 'c-no-novelty', field: 'novelty', line: 67, reason: expect.stringContaining('required field is missing') }],
+    ['a new commitment that recalls an earlier event', { kind: 'INCONSISTENT', record: 'c-new-recalling', field: 'links[0].type', line: 85 }],
+    ['an inference rule that does not exist', { kind: 'SCHEMA', record: 'guesswork', field: 'links[0].rule', file: 'documents/broken.yaml' }],
+    ['an inference rule on an external link', { kind: 'SCHEMA', record: 'schengen-club', field: 'links[0].rule', file: 'reference/bad.yaml' }],
   ])('reports %s', (_, expected) => {
     expect(problems).toContainEqual(expect.objectContaining(expected));
   });
@@ -83,7 +87,7 @@ describe('readSeed on seeds with a single problem', () => {
         file: 'documents/mini-statement.yaml',
         record: 'returning-minors',
         field: 'mentions[0].quote',
-        line: 74,
+        line: 76,
         reason:
           'quote "returning children" does not occur in passage mini-statement#p04: "To hold a meeting by the end of 2019 on returning minors."',
       },

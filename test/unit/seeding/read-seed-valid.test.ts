@@ -62,7 +62,7 @@ describe('readSeed on a valid mini seed', () => {
     const [meeting] = rels(seed.plan, 'MENTIONED_IN', 'mini-meeting');
     expect(meeting).toMatchObject({
       to: 'mini-statement#p01',
-      properties: { documentId: 'mini-statement', passageId: 'mini-statement#p01', quote: 'met today', quoteStart: 42 },
+      properties: { basis: 'TEXT', documentId: 'mini-statement', passageId: 'mini-statement#p01', quote: 'met today', quoteStart: 42, quoteEnd: 51 },
     });
     const passageText = String(node(seed.plan, 'mini-statement#p01')?.properties['text']);
     expect(passageText.slice(42, 42 + 'met today'.length)).toBe('met today');
@@ -83,18 +83,24 @@ describe('readSeed on a valid mini seed', () => {
     const parties = rels(seed.plan, 'PARTY_TO', undefined, 'c-strengthen-police-exchanges');
     expect(parties.map((r) => r.from).sort()).toEqual(['BE', 'FR']);
     expect(parties[0]?.properties).toEqual({
+      basis: 'TEXT',
       documentId: 'mini-statement',
       passageId: 'mini-statement#p02',
       quote: 'France and Belgium have decided',
+      quoteStart: 0,
+      quoteEnd: 31,
       role: 'PARTY',
     });
     const [channel] = rels(seed.plan, 'INVOLVES', 'c-strengthen-police-exchanges', 'europol');
-    expect(channel?.properties).toEqual({
+    expect(channel?.properties).toMatchObject({
+      basis: 'TEXT',
       documentId: 'mini-statement',
       passageId: 'mini-statement#p03',
       quote: 'through Europol',
       role: 'CHANNEL',
     });
+    const { quoteStart, quoteEnd } = channel!.properties as { quoteStart: number; quoteEnd: number };
+    expect(String(node(seed.plan, 'mini-statement#p03')?.properties['text']).slice(quoteStart, quoteEnd)).toBe('through Europol');
     expect(rels(seed.plan, 'RECORDS', 'mini-statement', 'mini-meeting')).toHaveLength(1);
   });
 
@@ -105,7 +111,7 @@ describe('readSeed on a valid mini seed', () => {
     expect(rels(seed.plan, 'EXTERNAL_SOURCE', 'mini-statement', 'mini-source')[0]?.properties).toEqual({
       fields: ['title', 'date', 'place'],
     });
-    expect(rels(seed.plan, 'LOCATED_IN', 'europol', 'NL')[0]?.properties).toEqual({ referenceId: 'europol-site' });
+    expect(rels(seed.plan, 'LOCATED_IN', 'europol', 'NL')[0]?.properties).toEqual({ basis: 'EXTERNAL', referenceId: 'europol-site' });
   });
 
   it('gives every relationship a unique identity that is the same on a second read', async () => {
@@ -159,7 +165,7 @@ describe('readSeed on a seed with two documents', () => {
         file: 'documents/mini-followup.yaml',
         record: 'c-meet-again-lille',
         field: 'links[2]',
-        line: 22,
+        line: 23,
       }),
     ]);
   });

@@ -54,6 +54,69 @@ describe('the curated seed in seed/', () => {
     }
   });
 
+  it('says of every commitment whether the statement makes it now or restates an earlier decision', () => {
+    const commitments = seed.plan.nodes.filter((n) => n.label === 'Commitment');
+    const restated = commitments.filter((n) => n.properties['novelty'] === 'RESTATED').map((n) => n.id).sort();
+    expect(commitments.filter((n) => n.properties['novelty'] === 'NEW').length).toBe(commitments.length - restated.length);
+    // The preamble recounts four 2016 decisions (p03) and four 2017 ones (p04).
+    expect(restated).toHaveLength(8);
+    expect(restated.every((id) => /^c201[67]-/u.test(id))).toBe(true);
+    for (const id of restated) {
+      const recalls = seed.plan.relationships.filter((r) => r.type === 'RECALLS' && r.from === id);
+      expect(recalls.map((r) => r.to), id).toEqual([id.startsWith('c2016') ? 'joint-statement-2016' : 'notice-2017']);
+      expect(recalls[0]?.properties).toMatchObject({ basis: 'INFERENCE', rule: 'YEAR_MATCHES_DOCUMENT' });
+    }
+    // The one near-duplicate stays flagged.
+    expect(seed.plan.relationships.filter((r) => r.type === 'NEAR_DUPLICATE_OF').map((r) => [r.from, r.to])).toEqual([
+      ['c-cultural-goods-trafficking-p13', 'c-cultural-goods-trafficking'],
+    ]);
+  });
+
+  it('gives every fact relationship one basis: TEXT with its quote offsets, EXTERNAL with a reference, INFERENCE with a rule', () => {
+    const passages = new Map(seed.plan.nodes.filter((n) => n.label === 'Passage').map((n) => [n.id, String(n.properties['text'])]));
+    for (const r of seed.plan.relationships.filter((r) => r.type !== 'PART_OF' && r.type !== 'EXTERNAL_SOURCE')) {
+      const p = r.properties;
+      const what = `${r.from} ${r.type} ${r.to}`;
+      expect(['TEXT', 'EXTERNAL', 'INFERENCE'], what).toContain(p['basis']);
+      if (p['basis'] === 'EXTERNAL') {
+        expect(typeof p['referenceId'], what).toBe('string');
+        continue;
+      }
+      expect(p['rule'] !== undefined, what).toBe(p['basis'] === 'INFERENCE');
+      const text = passages.get(String(p['passageId']));
+      expect(text?.slice(Number(p['quoteStart']), Number(p['quoteEnd'])), what).toBe(p['quote']);
+    }
+  });
+
+  it('links what the text relates: council members, partners, reforms, follow-ups, proposers', () => {
+    const ends = (type: string) => seed.plan.relationships.filter((r) => r.type === type).map((r) => `${r.from} -> ${r.to}`).sort();
+    expect(ends('MEMBER_OF')).toEqual([
+      'BE -> joint-working-party-criminal-proceedings',
+      'FR -> joint-working-party-criminal-proceedings',
+      'be-ministry-of-justice -> quadripartite-council',
+      'es-ministry-of-justice -> quadripartite-council',
+      'fr-ministry-of-justice -> quadripartite-council',
+      'ma-ministry-of-justice -> quadripartite-council',
+    ]);
+    expect(ends('WORKS_WITH')).toEqual([
+      'be-intelligence-services -> fr-intelligence-services',
+      'be-police-liaison-officer-in-lille -> hauts-de-france-prefect',
+    ]);
+    // Once as the statement says it, once from the agency's own legal basis page.
+    expect(seed.plan.relationships.filter((r) => r.type === 'REFORMS').map((r) => [r.from, r.to, r.properties['basis']]).sort()).toEqual([
+      ['ebcg-regulation-2016', 'frontex', 'EXTERNAL'],
+      ['ebcg-regulation-2016', 'frontex', 'TEXT'],
+    ]);
+    expect(ends('FOLLOWS_UP')).toEqual([
+      'c-no-money-for-terror -> no-money-for-terror-conference-2018',
+      'c-sis-reporting-radicalised-prisoners -> liege-attack-2018',
+    ]);
+    expect(ends('PROPOSED_BY')).toEqual([
+      'e-evidence-regulation-proposal -> european-commission',
+      'explosives-precursors-regulation-proposal -> european-commission',
+    ]);
+  });
+
   it('points every relationship at a node of the plan, with unique identities', () => {
     const ids = new Set(seed.plan.nodes.map((n) => n.id));
     expect(ids.size).toBe(seed.plan.nodes.length);

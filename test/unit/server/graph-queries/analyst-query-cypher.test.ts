@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_QUERY } from '../../../../src/server/graph-queries/find-entity.ts';
-import { neighbourhoodQuery } from '../../../../src/server/graph-queries/find-neighbourhood.ts';
-import { pathQuery } from '../../../../src/server/graph-queries/find-path.ts';
+import {
+  NEIGHBOURHOOD_CENTRE_QUERY,
+  NEIGHBOURHOOD_GRAPH_QUERY,
+  NEIGHBOURHOOD_MORE_QUERY,
+  NEIGHBOURHOOD_RING_QUERY,
+} from '../../../../src/server/graph-queries/find-neighbourhood.ts';
+import { countCommitmentsQuery } from '../../../../src/server/graph-queries/count-commitments.ts';
+import { pathsQuery } from '../../../../src/server/graph-queries/find-path.ts';
 import { FOLLOW_THROUGH_QUERY } from '../../../../src/server/graph-queries/read-follow-through.ts';
 import { LIFECYCLE_QUERY } from '../../../../src/server/graph-queries/read-lifecycle.ts';
 import { TIMELINE_QUERY } from '../../../../src/server/graph-queries/read-timeline.ts';
-import { SEARCH_QUERY } from '../../../../src/server/graph-queries/search-graph.ts';
+import { MENTIONS_QUERY, SEARCH_QUERY } from '../../../../src/server/graph-queries/search-graph.ts';
 
 /**
  * The Cypher each analyst query sends, pinned without a database (the integration tests check
@@ -21,7 +27,7 @@ describe('the Cypher of the analyst queries', () => {
         OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
         WITH n, m, p, d ORDER BY d.id, p.order
         WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
-          quote: m.quote,
+          quote: m.quote, quoteStart: m.quoteStart, quoteEnd: m.quoteEnd,
           passage: {id: p.id, section: p.section, order: p.order, text: p.text},
           document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
         } END) AS mentions
@@ -30,52 +36,83 @@ describe('the Cypher of the analyst queries', () => {
         WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
         OPTIONAL MATCH (n)-[rel]-(other)
         WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
-        WITH n, mentions, references, rel, other ORDER BY type(rel), other.id
+        WITH n, mentions, references, rel, other
+        ORDER BY type(rel), other.id, coalesce(rel.referenceId, ''), coalesce(rel.passageId, ''), coalesce(rel.quote, '')
         WITH n, mentions, references, collect(CASE WHEN rel IS NULL THEN null ELSE {
-          type: type(rel), outgoing: startNode(rel) = n, other: {id: other.id, labels: labels(other), name: coalesce(other.name, other.title, other.id)}, properties: properties(rel)
+          type: type(rel), outgoing: startNode(rel) = n, other: {id: other.id, labels: labels(other), name: coalesce(other.name, other.title, other.id)}, properties: properties(rel),
+          passage: COLLECT { MATCH (pp:Passage {id: rel.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
+         document: COLLECT { MATCH (pd:Document {id: rel.documentId}) RETURN pd {.id, .title} }[0],
+         reference: COLLECT { MATCH (pr:Reference {id: rel.referenceId}) RETURN pr {.id, .title, .url} }[0]
         } END) AS links
         RETURN labels(n) AS labels, properties(n) AS properties, mentions, references, links"
     `);
   });
 
-  it('neighbourhood, with the validated depth inlined', () => {
-    expect(neighbourhoodQuery(2)).toMatchInlineSnapshot(`
+  it('neighbourhood, breadth-first: the centre, each ring within the budget, the graph kept', () => {
+    expect(NEIGHBOURHOOD_CENTRE_QUERY).toMatchInlineSnapshot(`
       "CALL { MATCH (found:Entity {id: $id}) RETURN found
           UNION MATCH (found:Source {id: $id}) RETURN found }
         WITH found AS centre
-        OPTIONAL MATCH path = (centre)-[rels*1..2]-(other)
-        WHERE other <> centre AND other.id IS NOT NULL AND none(r IN rels WHERE type(r) IN $structural)
-        WITH centre, other, min(length(path)) AS distance
-        ORDER BY distance, other.id
-        WITH centre, [o IN collect(other) WHERE o IS NOT NULL] AS others
-        WITH centre, others[0..$limit - 1] AS kept, size(others) >= $limit AS truncated
-        WITH [centre] + kept AS nodes, truncated
-        CALL {
-          WITH nodes
+        RETURN elementId(centre) AS elementId"
+    `);
+    expect(NEIGHBOURHOOD_RING_QUERY).toMatchInlineSnapshot(`
+      "UNWIND $frontier AS fromElement
+        MATCH (from) WHERE elementId(from) = fromElement
+        MATCH (from)-[r]-(other)
+        WHERE NOT type(r) IN $structural AND other.id IS NOT NULL AND NOT elementId(other) IN $seen
+        WITH DISTINCT other
+        ORDER BY other.id
+        LIMIT $take
+        RETURN elementId(other) AS elementId"
+    `);
+    expect(NEIGHBOURHOOD_MORE_QUERY).toMatchInlineSnapshot(`
+      "UNWIND $frontier AS fromElement
+        MATCH (from) WHERE elementId(from) = fromElement
+        MATCH (from)-[r]-(other)
+        WHERE NOT type(r) IN $structural AND other.id IS NOT NULL AND NOT elementId(other) IN $seen
+        WITH other LIMIT 1
+        RETURN count(other) > 0 AS more"
+    `);
+    expect(NEIGHBOURHOOD_GRAPH_QUERY).toMatchInlineSnapshot(`
+      "UNWIND range(0, size($kept) - 1) AS position
+        MATCH (n) WHERE elementId(n) = $kept[position]
+        WITH n ORDER BY position
+        WITH collect(n) AS nodes
+        CALL (nodes) {
           UNWIND nodes AS a
           MATCH (a)-[r]->(b)
-          WHERE b IN nodes AND NOT type(r) IN $structural
+          WHERE NOT type(r) IN $structural AND b IN nodes
           WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
-          RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r)}) AS edges
+          RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
+         document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
+         reference: COLLECT { MATCH (pr:Reference {id: r.referenceId}) RETURN pr {.id, .title, .url} }[0]}) AS edges
         }
-        RETURN [n IN nodes | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes, edges, truncated"
+        RETURN [n IN nodes | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes, edges"
     `);
   });
 
-  it('path, with the validated maximum length inlined', () => {
-    expect(pathQuery(4)).toMatchInlineSnapshot(`
+  it('paths, with the validated k and maximum length inlined, through commitments only', () => {
+    expect(pathsQuery(3, 4, 'COMMITMENTS')).toMatchInlineSnapshot(`
       "CALL { MATCH (found:Entity {id: $from}) RETURN found
           UNION MATCH (found:Source {id: $from}) RETURN found }
         WITH found AS a
         CALL { MATCH (found:Entity {id: $to}) RETURN found
           UNION MATCH (found:Source {id: $to}) RETURN found }
         WITH a, found AS b
-        MATCH p = allShortestPaths((a)-[*..4]-(b))
-        WHERE none(r IN relationships(p) WHERE type(r) IN $structural)
-        WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 1
+        MATCH p = SHORTEST 3 GROUPS (a)(()-[r WHERE NOT type(r) IN $structural]-(step WHERE step = b OR (
+          NOT step.id IN $excludeIds AND none(label IN labels(step) WHERE label IN $excludeTypes) AND step:Commitment
+        ))){1,4}(b)
+        WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 3
         RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes,
-               [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r)}] AS edges"
+               [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
+         document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
+         reference: COLLECT { MATCH (pr:Reference {id: r.referenceId}) RETURN pr {.id, .title, .url} }[0]}] AS edges"
     `);
+  });
+
+  it('paths through any node', () => {
+    expect(pathsQuery(1, 6, 'ANY')).toContain('SHORTEST 1 GROUPS');
+    expect(pathsQuery(1, 6, 'ANY')).not.toContain('step:Commitment');
   });
 
   it('timeline', () => {
@@ -96,13 +133,31 @@ describe('the Cypher of the analyst queries', () => {
   it('search', () => {
     expect(SEARCH_QUERY).toMatchInlineSnapshot(`
       "CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-        WHERE any(label IN labels(node) WHERE label IN $types)
-        WITH node, score + CASE
-          WHEN any(name IN [node.name] + coalesce(node.aliases, []) WHERE toLower(name) = $wanted) THEN $exactBonus
-          ELSE 0 END AS score
-        RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score
-        ORDER BY score DESC, id ASC
-        LIMIT $limit"
+        WITH node, score ORDER BY score DESC LIMIT $candidates
+        RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score,
+               node {.name, .aliases, .title, .summary, .quote, .description, .text, .documentId, .section, .order} AS fields"
+    `);
+  });
+
+  it('the mentions explaining search hits', () => {
+    expect(MENTIONS_QUERY).toMatchInlineSnapshot(`
+      "UNWIND $ids AS id
+        MATCH (node:Entity {id: id})-[m:MENTIONED_IN]->(p:Passage)
+        WITH id, m, p ORDER BY p.documentId, p.order
+        RETURN id, collect({id: p.id, documentId: p.documentId, section: p.section, order: p.order, text: p.text, quote: m.quote}) AS mentions"
+    `);
+  });
+
+  it('commitment counts, by topic', () => {
+    expect(countCommitmentsQuery('TOPIC')).toMatchInlineSnapshot(`
+      "MATCH (c:Commitment) WHERE $ids IS NULL OR c.id IN $ids
+        WITH collect(c) AS selected
+        UNWIND selected AS c
+        WITH c, selected
+        WHERE $countNearDuplicates OR NOT EXISTS { (c)-[:NEAR_DUPLICATE_OF]->(original:Commitment) WHERE original IN selected }
+        WITH c, COLLECT { MATCH (c)-[:ON_TOPIC]->(x:Topic) RETURN DISTINCT {key: x.id, label: x.name} AS g } AS groups
+        UNWIND CASE size(groups) WHEN 0 THEN [{key: $none, label: $none}] ELSE groups END AS g
+        RETURN c.id AS id, g.key AS key, g.label AS label"
     `);
   });
 

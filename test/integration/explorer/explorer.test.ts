@@ -1,0 +1,231 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, launchChromium, openRecordedContext, saveScreenshot, type RecordedContext } from '../../support/browser.ts';
+import { serveSeededGraph, type SeededServer } from '../graphql/serve-seeded-graph.ts';
+import { EXPLORER_VIEWS } from './explorer-views.ts';
+
+// The explorer in Debian's Chromium against the real server and the seeded Neo4j.
+let server: SeededServer;
+let browser: Browser;
+let base: string;
+let recorded: RecordedContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveSeededGraph();
+  base = server.url.replace(/\/graphql$/, '');
+  browser = await launchChromium();
+  recorded = await openRecordedContext(browser, base);
+  page = await recorded.context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The canvas handle the graph view puts on window (typed here: the test project has no web types). */
+interface CanvasHandle {
+  cy: {
+    getElementById(id: string): { renderedPosition(): { x: number; y: number } };
+    elements(selector: string): { length: number };
+  };
+}
+
+async function open(path: string, ready: string): Promise<void> {
+  await page.goto(base + path);
+  await page.locator(ready).first().waitFor();
+}
+
+describe('explorer flows', () => {
+  it('search "Europol" shows it grouped under Organisations; Enter opens its page', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Europol');
+    const group = page.getByRole('region', { name: /Organisations/ });
+    await group.getByRole('link', { name: /Europol/ }).first().waitFor();
+    await expect(group.getByRole('link').first().innerText()).resolves.toMatch(/Europol$/);
+    // The first result is chosen; the group with the best hit comes first.
+    await expect(page.locator('.results li.active').innerText()).resolves.toMatch(/Europol$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/entity/europol`);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Europol');
+  });
+
+  it('the entity page highlights the quote inside its passage and names the outside reference', async () => {
+    await open('/entity/europol', 'mark.quote');
+    const marks = await page.locator('blockquote mark.quote').allInnerTexts();
+    expect(marks).toContain('via the Eurojust and Europol agencies');
+    const passage = await page.locator('blockquote', { has: page.locator('mark.quote', { hasText: 'via the Eurojust and Europol agencies' }) }).first().innerText();
+    expect(passage.length).toBeGreaterThan('via the Eurojust and Europol agencies'.length + 20);
+    const kindRow = page.getByRole('row', { name: /^kind/ });
+    await expect(kindRow.getByRole('link').getAttribute('href')).resolves.toMatch(/^https:\/\/eur-lex\.europa\.eu\//);
+  });
+
+  it('a related node opens its page, and the page links back to its place in the document', async () => {
+    await open('/entity/europol', 'mark.quote');
+    await page.getByRole('link', { name: 'Step up cooperation against organised crime via Eurojust and Europol' }).first().click();
+    await page.waitForURL(/\/entity\/c-organised-crime-eurojust-europol$/);
+    await page.getByRole('link', { name: 'read in the document' }).first().click();
+    await page.waitForURL(/\/document\/val-duchesse-ii-2018#/);
+    await page.locator('.passage.targeted').waitFor();
+  });
+
+  it('the document reader: clicking a highlighted commitment opens that commitment', async () => {
+    await open('/document/val-duchesse-ii-2018', 'mark.commitment');
+    const headings = await page.locator('.document-view h2').allInnerTexts();
+    expect(headings).toContain('Preamble');
+    // A stretch of a commitment that is not also a mention (those keep their own link), clicked
+    // like a reader would: in the middle of its first line.
+    const target = await page.evaluate(() => {
+      const marks = [...document.querySelectorAll('mark.commitment')].filter((m) => !m.querySelector('a') && (m.textContent ?? '').length > 30);
+      const mark = marks[0]!;
+      mark.scrollIntoView({ block: 'center' });
+      const line = mark.getClientRects()[0]!;
+      return { id: mark.getAttribute('data-commitment'), x: line.left + Math.min(line.width / 2, 40), y: line.top + line.height / 2 };
+    });
+    const id = target.id;
+    expect(id).toMatch(/^c-/);
+    await page.mouse.click(target.x, target.y);
+    await page.waitForURL(`${base}/entity/${id}`);
+    await expect(page.locator('.type-badge').first().innerText()).resolves.toBe('Commitment');
+  });
+
+  it('the canvas expands a node when it is clicked', async () => {
+    await open('/graph?focus=europol', '[data-testid="canvas"]:not([data-node-count="0"])');
+    const before = Number(await page.getByTestId('canvas').getAttribute('data-node-count'));
+    // The commitment Europol is involved in has more neighbours than Europol's page shows.
+    const target = await page.evaluate(() => {
+      const cy = (window as unknown as { ententeCanvas: CanvasHandle }).ententeCanvas.cy;
+      const node = cy.getElementById('c-organised-crime-eurojust-europol');
+      return node.renderedPosition();
+    });
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await expect
+      .poll(async () => Number(await page.getByTestId('canvas').getAttribute('data-node-count')), { timeout: 20_000 })
+      .toBeGreaterThan(before);
+    await expect(page.locator('.selection strong').innerText()).resolves.toBe('Step up cooperation against organised crime via Eurojust and Europol');
+  });
+
+  it('finds the path from Jan Jambon to Europol and draws it', async () => {
+    await open('/graph', '.graph-panel');
+    const pick = async (label: string, text: string) => {
+      const box = page.getByRole('combobox', { name: label, exact: true });
+      await box.fill(text);
+      await page.getByRole('option', { name: new RegExp(`^Person ${text}$|^Organisation ${text}$`) }).waitFor();
+      await box.press('Enter');
+    };
+    await pick('From', 'Jan Jambon');
+    await pick('To', 'Europol');
+    await page.getByRole('button', { name: 'Find path' }).click();
+    const steps = page.getByRole('list', { name: 'Path' }).getByRole('listitem');
+    await steps.first().waitFor();
+    const names = await steps.allInnerTexts();
+    expect(names[0]).toMatch(/^Jan Jambon/);
+    expect(names[names.length - 1]).toMatch(/^Europol/);
+    const drawn = await page.evaluate(() => (window as unknown as { ententeCanvas: CanvasHandle }).ententeCanvas.cy.elements('edge.path').length);
+    expect(drawn).toBe(names.length - 1);
+  });
+
+  it('filters the commitments table by modality and downloads exactly the filtered rows as CSV', async () => {
+    await open('/commitments', 'table.commitments tbody tr');
+    await page.getByRole('combobox', { name: 'Modality' }).selectOption('WORK_TOWARDS');
+    await expect.poll(() => page.locator('table.commitments tbody tr').count()).toBe(7);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(7);
+    expect(new Set(rows.map((r) => r.modality))).toEqual(new Set(['WORK_TOWARDS']));
+    const shown = await page.locator('table.commitments tbody tr td:first-child a').allInnerTexts();
+    expect(rows.map((r) => r.name).sort()).toEqual(shown.sort());
+  });
+
+  it('marks the 25 May 2018 events on the timeline as inferred, in words and shape', async () => {
+    await open('/timeline', '.timeline-event');
+    const may25 = page.locator('.timeline-event', { has: page.locator('time[datetime="2018-05-25"]') });
+    await expect(may25.count()).resolves.toBeGreaterThanOrEqual(2);
+    for (const event of await may25.all()) {
+      await expect(event.getAttribute('data-basis')).resolves.toBe('inferred');
+      await expect(event.locator('.basis').innerText()).resolves.toBe('inferred');
+    }
+    const stated = page.locator('.timeline-event', { has: page.locator('time[datetime="2017-11-30"]') });
+    await expect(stated.getAttribute('data-basis')).resolves.toBe('stated');
+  });
+
+  it('serves the local GraphQL IDE to a browser opening /graphql, with the analyst tour as tabs', async () => {
+    await open('/graphql', '.graphiql-container .CodeMirror');
+    const tabs = await page.locator('.graphiql-tab').count();
+    expect(tabs).toBeGreaterThanOrEqual(7);
+    // CodeMirror fills its lines a moment after the editor appears.
+    await page.locator('.graphiql-query-editor .CodeMirror-code', { hasText: 'Who attended the meeting' }).waitFor();
+  });
+
+  it('answers a browser at /graphql with the local IDE, and API clients with GraphQL as before', async () => {
+    const html = await fetch(`${base}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(html.status).toBe(200);
+    const page = await html.text();
+    expect(page).toContain('Entente GraphQL IDE');
+    expect(page).not.toMatch(/apollographql\.com|embeddable-sandbox|cdn\./);
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    await expect(get.json()).resolves.toEqual({ data: { __typename: 'Query' } });
+    const post = await server.query('{ __typename }');
+    expect(post.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('says so when an entity id is unknown', async () => {
+    await open('/entity/no-such-node', 'h1');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('No entity “no-such-node”');
+  });
+
+  it('shows an error with a retry when the API does not answer, and recovers', async () => {
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.goto(`${base}/timeline`);
+    const alert = page.getByRole('alert');
+    await expect(alert.innerText()).resolves.toMatch(/not answering/);
+    await page.unroute('**/graphql');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.locator('.timeline-event').first().waitFor();
+  });
+});
+
+describe('every view', () => {
+  it('makes no request that leaves the machine', async () => {
+    recorded.requests.length = 0;
+    for (const view of EXPLORER_VIEWS) await open(view.path, view.ready);
+    const origin = new URL(base).origin;
+    const outside = recorded.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(recorded.requests.length).toBeGreaterThan(EXPLORER_VIEWS.length);
+    expect(outside).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const found: Record<string, unknown> = {};
+    for (const view of EXPLORER_VIEWS) {
+      if (view.name === 'ide') continue; // GraphiQL's own markup; checked separately below.
+      await open(view.path, view.ready);
+      const violations = await findSeriousA11yViolations(page);
+      if (violations.length > 0) found[view.name] = violations;
+    }
+    expect(found).toEqual({});
+  });
+
+  it('saves screenshots of each view at 1280x800 and 390x844', async () => {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const { context } = await openRecordedContext(browser, base, viewport);
+      const shot = await context.newPage();
+      for (const view of EXPLORER_VIEWS) {
+        await shot.goto(base + view.path);
+        await shot.locator(view.ready).first().waitFor({ timeout: 20_000 });
+        await shot.waitForTimeout(300);
+        await saveScreenshot(shot, view.name);
+        // Nothing may be wider than a phone's screen but the table and the canvas, which scroll.
+        const overflow = await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${view.name} at ${viewport.width}px`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    }
+  });
+});

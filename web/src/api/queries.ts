@@ -1,0 +1,84 @@
+// The explorer's only view of the API: one typed function per operation, so a change of the API
+// touches this file and the .graphql operations, not the views.
+import { request } from './client.ts';
+import type {
+  CommitmentsQuery,
+  DocumentReaderQuery,
+  DocumentReaderQueryVariables,
+  DocumentsQuery,
+  EntityQuery,
+  EntityQueryVariables,
+  NeighbourhoodQuery,
+  NeighbourhoodQueryVariables,
+  PassagesQuery,
+  PassagesQueryVariables,
+  PathQuery,
+  PathQueryVariables,
+  SearchQuery,
+  SearchQueryVariables,
+  TimelineQuery,
+  TimelineQueryVariables,
+} from './generated.ts';
+import commitmentsDocument from './operations/commitments.graphql?raw';
+import documentDocument from './operations/document.graphql?raw';
+import entityDocument from './operations/entity.graphql?raw';
+import graphDocument from './operations/graph.graphql?raw';
+import passagesDocument from './operations/passages.graphql?raw';
+import searchDocument from './operations/search.graphql?raw';
+import timelineDocument from './operations/timeline.graphql?raw';
+
+export type SearchHit = SearchQuery['search']['hits'][number];
+/** What a picker or a path end needs of a node. */
+export type EntityRef = Pick<SearchHit, 'id' | 'name' | 'type'>;
+export type EntityDetail = NonNullable<EntityQuery['entity']>;
+export type EntityLink = EntityDetail['links'][number];
+export type Passage = PassagesQuery['passages'][number];
+export type ReaderDocument = DocumentReaderQuery['documents'][number];
+export type ReaderPassage = ReaderDocument['passages'][number];
+export type DocumentSummary = DocumentsQuery['documents'][number];
+export type GraphData = NeighbourhoodQuery['neighbourhood'];
+export type GraphNode = GraphData['nodes'][number];
+export type GraphEdge = GraphData['edges'][number];
+export type Commitment = CommitmentsQuery['commitments'][number];
+export type TimelineEntry = TimelineQuery['timeline'][number];
+
+export function searchGraph(text: string, limit = 40, signal?: AbortSignal): Promise<SearchHit[]> {
+  return request<SearchQuery, SearchQueryVariables>(searchDocument, 'Search', { text, limit }, signal).then((d) => d.search.hits);
+}
+
+export function fetchEntity(id: string, signal?: AbortSignal): Promise<EntityDetail | null> {
+  return request<EntityQuery, EntityQueryVariables>(entityDocument, 'Entity', { id }, signal).then((d) => d.entity);
+}
+
+export function fetchPassages(ids: string[], signal?: AbortSignal): Promise<Passage[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return request<PassagesQuery, PassagesQueryVariables>(passagesDocument, 'Passages', { ids }, signal).then((d) => d.passages);
+}
+
+export function fetchDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {
+  return request<DocumentsQuery, Record<string, never>>(documentDocument, 'Documents', {}, signal).then((d) => d.documents);
+}
+
+export function fetchDocument(id: string, signal?: AbortSignal): Promise<ReaderDocument | null> {
+  return request<DocumentReaderQuery, DocumentReaderQueryVariables>(documentDocument, 'DocumentReader', { id }, signal).then(
+    (d) => d.documents[0] ?? null,
+  );
+}
+
+export function fetchNeighbourhood(id: string, depth = 1, limit = 100, signal?: AbortSignal): Promise<GraphData> {
+  return request<NeighbourhoodQuery, NeighbourhoodQueryVariables>(graphDocument, 'Neighbourhood', { id, depth, limit }, signal).then(
+    (d) => d.neighbourhood,
+  );
+}
+
+export function fetchPath(from: string, to: string, maxLength = 6, signal?: AbortSignal): Promise<PathQuery['path']> {
+  return request<PathQuery, PathQueryVariables>(graphDocument, 'Path', { from, to, maxLength }, signal).then((d) => d.path);
+}
+
+export function fetchCommitments(signal?: AbortSignal): Promise<Commitment[]> {
+  return request<CommitmentsQuery, Record<string, never>>(commitmentsDocument, 'Commitments', {}, signal).then((d) => d.commitments);
+}
+
+export function fetchTimeline(signal?: AbortSignal): Promise<TimelineEntry[]> {
+  return request<TimelineQuery, TimelineQueryVariables>(timelineDocument, 'Timeline', {}, signal).then((d) => d.timeline);
+}
