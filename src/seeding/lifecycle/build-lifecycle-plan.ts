@@ -345,7 +345,7 @@ class LifecyclePlanBuilder {
       from: value.id,
       to: event,
       key: `${passage.id}:${shortHash(wanted)}`,
-      properties: { basis: 'TEXT', documentId, passageId: passage.id, quote: wanted, quoteStart: start },
+      properties: { basis: 'TEXT', documentId, passageId: passage.id, quote: wanted, quoteStart: start, quoteEnd: start + wanted.length },
     });
   }
 
