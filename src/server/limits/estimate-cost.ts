@@ -7,6 +7,8 @@ export interface ArgumentProblem {
   field: string;
   argument: string;
   message: string;
+  /** The bound a numeric argument broke, for clients that shrink their request to it. */
+  max?: number;
 }
 
 /** The relationship filter operators of @neo4j/graphql 7: each one makes Neo4j visit related nodes per candidate. */
@@ -45,7 +47,7 @@ function checkArguments(name: string, field: GraphQLField<unknown, unknown>, arg
   const bound = (argument: string, min: number, max: number) => {
     const value = args[argument];
     if (typeof value === 'number' && (value < min || value > max)) {
-      problems.push({ field: name, argument, message: `${argument} must be from ${min} to ${max}; got ${value}.` });
+      problems.push({ field: name, argument, message: `${argument} must be from ${min} to ${max}; got ${value}.`, max });
     }
   };
   bound('limit', 0, limits.maxPageSize);

@@ -23,6 +23,7 @@ export function requestLimitsPlugin(limits: RequestLimits): ApolloServerPlugin {
             throw limitError(ErrorCode.BAD_USER_INPUT, `${problem.field}: ${problem.message}`, {
               field: problem.field,
               argument: problem.argument,
+              ...(problem.max === undefined ? {} : { max: problem.max }),
             });
           }
           if (cost.cost > limits.maxCost) {
