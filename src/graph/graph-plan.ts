@@ -56,6 +56,7 @@ export const NODE_LABELS = [
   'Event',
   'Commitment',
   'Topic',
+  'Disagreement',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -82,6 +83,12 @@ export const RELATIONSHIP_TYPES = [
   'PROPOSED_BY',
   'FOLLOWS_UP',
   'RECALLS',
+  // Lifecycle facts (docs/graph-model.md, "Lifecycle"): external, each with its Reference and quote.
+  'STEP_OF',
+  'SUCCEEDED_BY',
+  'DISPUTES',
+  'COMPARED_WITH',
+  'SERIES_MEETING',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

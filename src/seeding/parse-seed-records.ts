@@ -85,7 +85,8 @@ const FACTS_ONLY: ReasonTweak = (reason, field) =>
 export function parseSeedRecords(input: SeedInput, collect: ProblemCollector): SeedRecords {
   const records: SeedRecords = { documents: [], references: [], entities: [], facts: [], invalid: [], contexts: [] };
   for (const yaml of input.yaml) {
-    if (yaml.data !== undefined) parseFile(yaml, input.documentTexts, collect, records);
+    // Lifecycle files are checked against the finished plan (src/seeding/lifecycle/).
+    if (yaml.data !== undefined && yaml.kind !== 'lifecycle') parseFile(yaml, input.documentTexts, collect, records);
   }
   return records;
 }

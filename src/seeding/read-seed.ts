@@ -7,8 +7,9 @@ import { projectRoot } from '../config.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { GraphPlan } from '../graph/graph-plan.ts';
 import { buildSeedPlan, type SeedDocument } from './build-seed-plan.ts';
+import { buildLifecyclePlan } from './lifecycle/build-lifecycle-plan.ts';
 import { readSeedFiles } from './seed-files.ts';
-import { FILE_PROBLEMS, seedInvalidError } from './seed-problems.ts';
+import { FILE_PROBLEMS, ProblemCollector, seedInvalidError } from './seed-problems.ts';
 
 export type { SeedDocument } from './build-seed-plan.ts';
 export type { SeedProblem, SeedProblemKind } from './seed-problems.ts';
@@ -35,7 +36,20 @@ export async function readSeed(seedDir: string, options: ReadSeedOptions = {}): 
   const logger = options.logger ?? silentLogger;
   const files = await readSeedFiles(seedDir);
   logger.debug('Read seed files', { seedDir, yamlFiles: files.yaml.length, texts: files.documentTexts.size });
-  const { plan, documents, problems } = buildSeedPlan(files);
+  const built = buildSeedPlan(files);
+  const { documents } = built;
+  const lifecycleProblems = new ProblemCollector();
+  const lifecycle = buildLifecyclePlan(
+    files.yaml.filter((file) => file.kind === 'lifecycle'),
+    built.plan,
+    documents,
+    lifecycleProblems,
+  );
+  const plan: GraphPlan = {
+    nodes: [...built.plan.nodes, ...lifecycle.nodes],
+    relationships: [...built.plan.relationships, ...lifecycle.relationships],
+  };
+  const problems = [...built.problems, ...lifecycleProblems.problems];
   // Unreadable files first (everything else may follow from them), then file by file, top to
   // bottom: the order a curator fixes them in.
   const rank = (problem: { kind: Parameters<typeof FILE_PROBLEMS.has>[0] }) => (FILE_PROBLEMS.has(problem.kind) ? 0 : 1);

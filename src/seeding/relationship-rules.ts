@@ -19,7 +19,7 @@ export const ENDPOINT_RULES: Record<RelationshipType, EndpointRule> = {
     to: ['Passage'],
   },
   EXTERNAL_SOURCE: {
-    from: ['Document', 'Country', 'Place', 'Person', 'Organisation', 'Instrument', 'Event', 'Commitment', 'Topic'],
+    from: ['Document', 'Country', 'Place', 'Person', 'Organisation', 'Instrument', 'Event', 'Commitment', 'Topic', 'Disagreement'],
     to: ['Reference'],
   },
   HOLDS_OFFICE: { from: ['Person'], to: ['Organisation'], toKinds: ['GOVERNMENT', 'MINISTRY'] },
@@ -28,7 +28,7 @@ export const ENDPOINT_RULES: Record<RelationshipType, EndpointRule> = {
   ATTENDED: { from: ['Person'], to: ['Event'] },
   PARTY_TO: { from: ['Country'], to: ['Commitment'] },
   INVOLVES: { from: ['Commitment'], to: ['Organisation', 'Country', 'Person', 'Place'] },
-  CONCERNS: { from: ['Commitment', 'Event'], to: ['Instrument', 'Organisation', 'Country', 'Place', 'Person'] },
+  CONCERNS: { from: ['Commitment', 'Event', 'Disagreement'], to: ['Instrument', 'Organisation', 'Country', 'Place', 'Person'] },
   ON_TOPIC: { from: ['Commitment'], to: ['Topic'] },
   HAS_DEADLINE_EVENT: { from: ['Commitment'], to: ['Event'] },
   BUILDS_ON: { from: ['Commitment', 'Instrument', 'Event'], to: ['Instrument', 'Event'] },
@@ -41,6 +41,11 @@ export const ENDPOINT_RULES: Record<RelationshipType, EndpointRule> = {
   PROPOSED_BY: { from: ['Instrument'], to: ['Organisation'] },
   FOLLOWS_UP: { from: ['Commitment'], to: ['Event'] },
   RECALLS: { from: ['Commitment'], to: ['Instrument', 'Event'] },
+  STEP_OF: { from: ['Event'], to: ['Instrument'] },
+  SUCCEEDED_BY: { from: ['Instrument'], to: ['Instrument'] },
+  DISPUTES: { from: ['Disagreement'], to: ['Event'] },
+  COMPARED_WITH: { from: ['Disagreement'], to: ['Event'] },
+  SERIES_MEETING: { from: ['Document'], to: ['Event'] },
 };
 
 /** A reason why `from -[type]-> to` breaks the table, or undefined when it fits. */

@@ -9,7 +9,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { AppError, ErrorCode } from '../errors.ts';
 import type { SeedProblem } from './seed-problems.ts';
 
-export type SeedFileKind = 'document' | 'reference';
+export type SeedFileKind = 'document' | 'reference' | 'lifecycle';
 
 export interface SeedYamlFile {
   kind: SeedFileKind;
@@ -39,9 +39,10 @@ const MAX_ALIAS_COUNT = 100;
 const SEED_FOLDERS: { folder: string; kind: SeedFileKind }[] = [
   { folder: 'documents', kind: 'document' },
   { folder: 'reference', kind: 'reference' },
+  { folder: 'lifecycle', kind: 'lifecycle' },
 ];
 
-/** Reads `documents/*.{yaml,yml,txt}` and `reference/*.{yaml,yml}` under `seedDir`. */
+/** Reads `documents/*.{yaml,yml,txt}`, `reference/*.{yaml,yml}` and `lifecycle/*.{yaml,yml}` under `seedDir`. */
 export async function readSeedFiles(seedDir: string): Promise<SeedFiles> {
   const yaml: SeedYamlFile[] = [];
   const documentTexts = new Map<string, Uint8Array>();

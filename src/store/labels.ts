@@ -7,7 +7,7 @@ import { NODE_LABELS, type NodeLabel } from '../graph/graph-plan.ts';
 
 /** What the graph is about: neighbourhood and path queries stay within these. */
 export const ENTITY_LABEL = 'Entity';
-/** The provenance layer: documents, their passages and outside references. */
+/** The provenance layer: documents, their passages, outside references and where they disagree. */
 export const SOURCE_LABEL = 'Source';
 export type CategoryLabel = typeof ENTITY_LABEL | typeof SOURCE_LABEL;
 
@@ -19,7 +19,7 @@ export const SEED_KEY_PROPERTY = '_seedKey';
 export const META_LABEL = '_EntenteMeta';
 export const META_SEED_ID = 'seed';
 
-export const SOURCE_LABELS: readonly NodeLabel[] = ['Document', 'Passage', 'Reference'];
+export const SOURCE_LABELS: readonly NodeLabel[] = ['Document', 'Passage', 'Reference', 'Disagreement'];
 
 export function categoryOf(label: NodeLabel): CategoryLabel {
   return SOURCE_LABELS.includes(label) ? SOURCE_LABEL : ENTITY_LABEL;

@@ -12,6 +12,8 @@ export interface TimelineEntry {
   dateBasis: string | null;
   /** True unless the text states the full date (dateBasis STATED). */
   inferred: boolean;
+  /** TEXT when a document mentions the event, EXTERNAL when only references give it (lifecycle steps, later meetings). */
+  basis: 'TEXT' | 'EXTERNAL';
   concerns: GraphNode[];
 }
 
@@ -23,18 +25,19 @@ export interface TimelineRange {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Dated events between `$from` and `$to` (either null: open), with what each CONCERNS. */
+/** Dated events between `$from` and `$to` (either null: open), with what each CONCERNS (or, a lifecycle step, is a STEP_OF). */
 export const TIMELINE_QUERY = `MATCH (event:Event)
   WHERE event.date IS NOT NULL
     AND ($from IS NULL OR event.date >= date($from))
     AND ($to IS NULL OR event.date <= date($to))
-  OPTIONAL MATCH (event)-[:CONCERNS]->(concerned)
+  OPTIONAL MATCH (event)-[:CONCERNS|STEP_OF]->(concerned)
   WITH event, concerned ORDER BY concerned.id
-  WITH event, collect(${NODE_PROJECTION('concerned')}) AS concerns
-  RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns
+  WITH event, collect(DISTINCT ${NODE_PROJECTION('concerned')}) AS concerns
+  RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns,
+    EXISTS { (event)-[:MENTIONED_IN]->(:Passage) } AS fromText
   ORDER BY event.date, event.id`;
 
-/** Dated events in date order (then by id), each with the entities it CONCERNS. */
+/** Dated events in date order (then by id), each with the entities it CONCERNS or is a STEP_OF. */
 export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}): Promise<TimelineEntry[]> {
   const from = checkDate('from', range.from);
   const to = checkDate('to', range.to);
@@ -58,6 +61,7 @@ export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}
       dateText: event.dateText ?? null,
       dateBasis: basis,
       inferred: basis !== 'STATED',
+      basis: record.get('fromText') === true ? 'TEXT' : 'EXTERNAL',
       concerns: (record.get('concerns') as { id: string | null }[]).filter((node) => node.id !== null).map(toGraphNode),
     };
   });

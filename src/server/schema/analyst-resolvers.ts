@@ -6,6 +6,9 @@ import { type CommitmentGroup, countCommitments } from '../graph-queries/count-c
 import { type EntityDetail, findEntity } from '../graph-queries/find-entity.ts';
 import { findNeighbourhood } from '../graph-queries/find-neighbourhood.ts';
 import { type PathOptions, findPaths } from '../graph-queries/find-path.ts';
+import { readFollowThrough, type FollowThroughSort } from '../graph-queries/read-follow-through.ts';
+import { readInstrumentHistory, readInstrumentStatus, readStatusChanges } from '../graph-queries/read-instrument-status.ts';
+import { isoArgument } from '../graph-queries/read-lifecycle.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { readTimeline } from '../graph-queries/read-timeline.ts';
 import { type SearchHit, searchGraph } from '../graph-queries/search-graph.ts';
@@ -54,6 +57,13 @@ export function createAnalystResolvers(db: DatabaseHandle) {
       paths: (_root: unknown, args: PathArgs) => findPaths(db, args.from, args.to, pathOptions(args, args.k ?? 3)),
       timeline: (_root: unknown, args: { from?: Neo4jDate | null; to?: Neo4jDate | null }) =>
         readTimeline(db, { from: args.from?.toString() ?? null, to: args.to?.toString() ?? null }),
+      instrumentStatus: (_root: unknown, args: { id: string; on?: Neo4jDate | null }) =>
+        readInstrumentStatus(db, args.id, isoArgument('on', args.on)),
+      instrumentHistory: (_root: unknown, args: { id: string }) => readInstrumentHistory(db, args.id),
+      statusChanges: (_root: unknown, args: { from: Neo4jDate; to: Neo4jDate }) =>
+        readStatusChanges(db, isoArgument('from', args.from)!, isoArgument('to', args.to)!),
+      followThrough: (_root: unknown, args: { asOf?: Neo4jDate | null; sort: FollowThroughSort; descending: boolean }) =>
+        readFollowThrough(db, { asOf: isoArgument('asOf', args.asOf), sort: args.sort, descending: args.descending }),
       commitmentCounts: async (
         _root: unknown,
         args: { by: CommitmentGroup; where?: Record<string, unknown> | null; countNearDuplicates: boolean },

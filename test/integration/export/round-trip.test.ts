@@ -69,7 +69,8 @@ describe('round trip through an export and entente import', () => {
       const after = await computeGraphChecksum(testDb);
       expect(after).toEqual(original);
       expect(await schemaNames()).toEqual(originalSchema);
-      // A whole-graph export and import: over two minutes on a loaded two-core machine. Not a timing test.
+      // Replaying a Cypher script is slow (Neo4j parses every literal row, README "entente import"):
+      // the seed with its lifecycle facts takes well over a minute on a loaded machine.
     }, 300_000);
   }
 

@@ -154,7 +154,12 @@ describe('commitments', () => {
         }`),
       );
       expect(data.commitments.map((c) => c.id)).toEqual(['c-quadripartite-council-by-year-end', 'c-returning-minors-experts-meeting']);
-      expect(data.timeline.map((e) => e.id)).toEqual(['eu-pnr-entry-into-force-2018', 'gdpr-entry-into-force-2018']);
+      expect(data.timeline.map((e) => e.id)).toEqual([
+        'eu-pnr-entry-into-force-2018',
+        'gdpr-application',
+        'gdpr-entry-into-force-2018',
+        'pnr-application-transposition',
+      ]);
     } finally {
       if (originalTz === undefined) delete process.env.TZ;
     else process.env.TZ = originalTz;

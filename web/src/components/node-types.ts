@@ -6,7 +6,7 @@ export interface NodeTypeStyle {
   /** Fill on the canvas and badges; each has at least 4.5:1 contrast with white text. */
   color: string;
   /** Canvas shape, so types differ by more than colour. */
-  shape: 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'triangle' | 'star' | 'vee' | 'rhomboid' | 'octagon' | 'tag' | 'barrel';
+  shape: 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'triangle' | 'star' | 'vee' | 'rhomboid' | 'octagon' | 'tag' | 'barrel' | 'pentagon';
 }
 
 export const NODE_TYPES: Record<NodeType, NodeTypeStyle> = {
@@ -21,6 +21,7 @@ export const NODE_TYPES: Record<NodeType, NodeTypeStyle> = {
   Document: { label: 'Document', plural: 'Documents', color: '#334155', shape: 'rhomboid' },
   Reference: { label: 'Reference', plural: 'References', color: '#57534e', shape: 'barrel' },
   Passage: { label: 'Passage', plural: 'Passages', color: '#475569', shape: 'star' },
+  Disagreement: { label: 'Disagreement', plural: 'Disagreements', color: '#a21caf', shape: 'pentagon' },
 };
 
 export const NODE_TYPE_ORDER = Object.keys(NODE_TYPES) as NodeType[];

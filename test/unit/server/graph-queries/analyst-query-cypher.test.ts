@@ -8,6 +8,8 @@ import {
 } from '../../../../src/server/graph-queries/find-neighbourhood.ts';
 import { countCommitmentsQuery } from '../../../../src/server/graph-queries/count-commitments.ts';
 import { pathsQuery } from '../../../../src/server/graph-queries/find-path.ts';
+import { FOLLOW_THROUGH_QUERY } from '../../../../src/server/graph-queries/read-follow-through.ts';
+import { LIFECYCLE_QUERY } from '../../../../src/server/graph-queries/read-lifecycle.ts';
 import { TIMELINE_QUERY } from '../../../../src/server/graph-queries/read-timeline.ts';
 import { MENTIONS_QUERY, SEARCH_QUERY } from '../../../../src/server/graph-queries/search-graph.ts';
 
@@ -119,10 +121,11 @@ describe('the Cypher of the analyst queries', () => {
         WHERE event.date IS NOT NULL
           AND ($from IS NULL OR event.date >= date($from))
           AND ($to IS NULL OR event.date <= date($to))
-        OPTIONAL MATCH (event)-[:CONCERNS]->(concerned)
+        OPTIONAL MATCH (event)-[:CONCERNS|STEP_OF]->(concerned)
         WITH event, concerned ORDER BY concerned.id
-        WITH event, collect({id: concerned.id, labels: labels(concerned), name: coalesce(concerned.name, concerned.title, concerned.id)}) AS concerns
-        RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns
+        WITH event, collect(DISTINCT {id: concerned.id, labels: labels(concerned), name: coalesce(concerned.name, concerned.title, concerned.id)}) AS concerns
+        RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns,
+          EXISTS { (event)-[:MENTIONED_IN]->(:Passage) } AS fromText
         ORDER BY event.date, event.id"
     `);
   });
@@ -155,6 +158,43 @@ describe('the Cypher of the analyst queries', () => {
         WITH c, COLLECT { MATCH (c)-[:ON_TOPIC]->(x:Topic) RETURN DISTINCT {key: x.id, label: x.name} AS g } AS groups
         UNWIND CASE size(groups) WHEN 0 THEN [{key: $none, label: $none}] ELSE groups END AS g
         RETURN c.id AS id, g.key AS key, g.label AS label"
+    `);
+  });
+
+  it('lifecycle (instrumentStatus, instrumentHistory, statusChanges)', () => {
+    expect(LIFECYCLE_QUERY).toMatchInlineSnapshot(`
+      "MATCH (i:Instrument)
+         WHERE $ids IS NULL OR i.id IN $ids
+         OPTIONAL MATCH (i)<-[:SUCCEEDED_BY*0..3]-(:Instrument)-[:MENTIONED_IN]->(:Passage)-[:PART_OF]->(d:Document)
+         WITH i, min(d.date) AS statementDate
+         OPTIONAL MATCH (i)-[:SUCCEEDED_BY]->(next:Instrument)
+         WITH i, statementDate, next ORDER BY next.id
+         WITH i, statementDate, collect({id: next.id, labels: labels(next), name: coalesce(next.name, next.title, next.id)}) AS successors
+         OPTIONAL MATCH (e:Event)-[s:STEP_OF]->(i)
+         OPTIONAL MATCH (e)-[x:EXTERNAL_SOURCE]->(r:Reference)
+         WITH i, statementDate, successors, e, s, x, r ORDER BY coalesce(x.primary, false) DESC, r.id, x.quote
+         WITH i, statementDate, successors, e, s,
+              collect(CASE WHEN r IS NULL THEN null ELSE {referenceId: r.id, title: r.title, url: r.url, sourceKind: r.sourceKind,
+                      quote: x.quote, primary: coalesce(x.primary, false)} END) AS sources
+         WITH i, statementDate, successors, e, s, sources ORDER BY e.date, e.id
+         WITH i, statementDate, successors,
+              collect(CASE WHEN e IS NULL THEN null ELSE {id: e.id, name: e.name, kind: e.kind, stage: e.stage, date: e.date,
+                      datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, sources: sources} END) AS steps
+         RETURN {id: i.id, labels: labels(i), name: coalesce(i.name, i.title, i.id)} AS instrument, i.kind AS kind, i.status AS statusAtStatement, statementDate, successors, steps
+         ORDER BY i.id"
+    `);
+  });
+
+  it('followThrough', () => {
+    expect(FOLLOW_THROUGH_QUERY).toMatchInlineSnapshot(`
+      "MATCH (c:Commitment)-[:CONCERNS]->(i:Instrument)
+         WHERE i.kind IN $kinds AND (c.modality IN $modalities OR c.section IN $sections)
+         MATCH (c)-[m:MENTIONED_IN]->(p:Passage)-[:PART_OF]->(d:Document)
+         WHERE m.quote = c.quote
+         WITH c, p, d, i ORDER BY i.id
+         RETURN {id: c.id, labels: labels(c), name: coalesce(c.name, c.title, c.id)} AS commitment, c.modality AS modality, c.quote AS quote, p.id AS passageId,
+                d.id AS documentId, d.date AS statementDate, collect(DISTINCT i.id) AS instruments
+         ORDER BY commitment.id"
     `);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../../src/graph/graph-plan.ts';
+import { LIFECYCLE_STATUSES, OUTCOMES, SOURCE_KINDS, STEP_KINDS, STEP_ROLES, STEP_STAGES, SUCCESSIONS, VERDICTS } from '../../../../src/graph/lifecycle.ts';
 import {
   DATE_BASES,
   DOCUMENT_KINDS,
@@ -52,6 +53,7 @@ const plural: Record<string, string> = {
   Event: 'events',
   Commitment: 'commitments',
   Topic: 'topics',
+  Disagreement: 'disagreements',
 };
 
 describe('generated schema', () => {
@@ -81,7 +83,7 @@ describe('generated schema', () => {
 
   test('the analyst queries are there', () => {
     const queries = schema.getQueryType()!.getFields();
-    for (const name of ['search', 'entity', 'neighbourhood', 'path', 'paths', 'timeline', 'commitmentCounts']) expect(queries[name], name).toBeDefined();
+    for (const name of ['search', 'entity', 'neighbourhood', 'path', 'paths', 'timeline', 'commitmentCounts', 'instrumentStatus', 'instrumentHistory', 'statusChanges', 'followThrough']) expect(queries[name], name).toBeDefined();
   });
 
   test.each([
@@ -91,7 +93,14 @@ describe('generated schema', () => {
     ['OrganisationKind', ORGANISATION_KINDS],
     ['InstrumentKind', INSTRUMENT_KINDS],
     ['InstrumentStatus', INSTRUMENT_STATUSES],
-    ['EventKind', EVENT_KINDS],
+    ['EventKind', [...new Set([...EVENT_KINDS, ...STEP_KINDS])]],
+    ['LifecycleStatus', LIFECYCLE_STATUSES],
+    ['StepStage', STEP_STAGES],
+    ['StepRole', STEP_ROLES],
+    ['SuccessionKind', SUCCESSIONS],
+    ['Verdict', VERDICTS],
+    ['SourceKind', SOURCE_KINDS],
+    ['Outcome', OUTCOMES],
     ['Modality', MODALITIES],
     ['InvolvementRole', INVOLVES_ROLES],
   ])('enum %s has exactly the values the seed accepts', (name, values) => {
