@@ -1,8 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { STRUCTURAL_TYPES } from '../../graph/graph-plan.ts';
 import { withSession, type DatabaseHandle } from '../../neo4j/database-handle.ts';
-import { currentRequestDriver } from '../limits/request-transactions.ts';
-import { EDGE_PROJECTION, type Graph, NODE_PROJECTION, matchNodeById, toGraphEdge, toGraphNode } from './read-records.ts';
+import { EDGE_PROJECTION, QUERY_TIMEOUT_MS, requestDatabase, type Graph, NODE_PROJECTION, matchNodeById, toGraphEdge, toGraphNode } from './read-records.ts';
 import { assertIntegerInRange, assertNonEmpty, notFound } from './validate-arguments.ts';
 
 export interface NeighbourhoodOptions {
@@ -17,9 +16,6 @@ export interface Neighbourhood extends Graph {
 
 export const MAX_DEPTH = 3;
 export const MAX_NEIGHBOURHOOD_LIMIT = 500;
-
-/** Keeps an analyst query from holding the database for long. */
-const QUERY_TIMEOUT_MS = 15_000;
 
 /** The element id of the node `$id`. */
 export const NEIGHBOURHOOD_CENTRE_QUERY = `${matchNodeById('centre', 'id')}
@@ -73,9 +69,7 @@ export async function findNeighbourhood(db: DatabaseHandle, id: string, options:
   const centreId = assertNonEmpty('id', id);
   const depth = assertIntegerInRange('depth', options.depth ?? 1, 1, MAX_DEPTH);
   const limit = assertIntegerInRange('limit', options.limit ?? 100, 1, MAX_NEIGHBOURHOOD_LIMIT);
-  // The request's own driver when serving GraphQL: read-only, time-limited, cancelled with its client.
-  const requestDb = { ...db, driver: currentRequestDriver() ?? db.driver };
-  const found = await withSession(requestDb, 'READ', (session) =>
+  const found = await withSession(requestDatabase(db), 'READ', (session) =>
     session.executeRead((tx) => expand(tx, centreId, depth, limit), { timeout: QUERY_TIMEOUT_MS }),
   );
   if (found === undefined) throw notFound('node', centreId, 'id');

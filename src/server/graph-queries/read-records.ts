@@ -7,12 +7,16 @@ import { PROVENANCE_SOURCES, toFactProvenance, type FactProvenance, type Provena
 import { currentRequestDriver } from '../limits/request-transactions.ts';
 
 /** Keeps an analyst query from holding the database for long; the whole graph is small. */
-const QUERY_TIMEOUT_MS = 15_000;
+export const QUERY_TIMEOUT_MS = 15_000;
+
+/** The database as an analyst query should use it: while serving a request, that request's read-only, time-limited, cancellable view of the driver. */
+export function requestDatabase(db: DatabaseHandle): DatabaseHandle {
+  return { ...db, driver: currentRequestDriver() ?? db.driver };
+}
 
 /** Runs one read-only query and returns its records. */
 export function readRecords(db: DatabaseHandle, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
-  // While serving a request, its read-only, time-limited view of the driver.
-  return readRows({ ...db, driver: currentRequestDriver() ?? db.driver }, cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
+  return readRows(requestDatabase(db), cypher, parameters, { timeoutMs: QUERY_TIMEOUT_MS });
 }
 
 /**
