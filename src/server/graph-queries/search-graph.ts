@@ -65,7 +65,7 @@ export const SEARCH_QUERY = `CALL db.index.fulltext.queryNodes($index, $query) Y
 /** The passages naming each entity of `$ids` (MENTIONED_IN), with the quoted span. */
 export const MENTIONS_QUERY = `UNWIND $ids AS id
   MATCH (node:${ENTITY_LABEL} {id: id})-[m:MENTIONED_IN]->(p:Passage)
-  WITH id, m, p ORDER BY p.documentId, p.order
+  WITH id, m, p ORDER BY p.documentId, p.order, m.quoteStart
   RETURN id, collect({id: p.id, documentId: p.documentId, section: p.section, order: p.order, text: p.text, quote: m.quote}) AS mentions`;
 
 interface Candidate {

@@ -143,7 +143,7 @@ describe('the Cypher of the analyst queries', () => {
     expect(MENTIONS_QUERY).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
         MATCH (node:Entity {id: id})-[m:MENTIONED_IN]->(p:Passage)
-        WITH id, m, p ORDER BY p.documentId, p.order
+        WITH id, m, p ORDER BY p.documentId, p.order, m.quoteStart
         RETURN id, collect({id: p.id, documentId: p.documentId, section: p.section, order: p.order, text: p.text, quote: m.quote}) AS mentions"
     `);
   });
