@@ -42,6 +42,10 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     heap: { type: 'string' },
     json: { type: 'string' },
+    // Latency and throughput only: the graph is loaded once by the real loader, no load timing.
+    'skip-load': { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of the GraphQL server process (node --cpu-prof) into this folder.
+    'cpu-prof': { type: 'string' },
   },
 });
 const sizes = [...args.sizes.split(',').map(Number), ...(args.huge ? [1000] : [])];
@@ -113,6 +117,11 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
   // Load rate, interleaved; the last round leaves the real loader's graph in place.
   const loader: number[] = [];
   const baseline: number[] = [];
+  if (args['skip-load']) {
+    await clearGraph(driver, database);
+    await writeGraphPlan({ driver, database }, plan, { logger: silent, seedHash: seed.seedHash });
+    return benchApi(scale, seed.documents.length, plan, driver, database, uri, password, undefined);
+  }
   if (scale === sizes[0]) {
     // The first load compiles every statement shape, for seconds on a fresh database: not a rate.
     await clearGraph(driver, database);
@@ -146,8 +155,23 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     ),
   );
 
+  return benchApi(scale, seed.documents.length, plan, driver, database, uri, password, { loaderMs: loader, baselineMs: baseline, loaderRate, baselineRate });
+}
+
+async function benchApi(
+  scale: number,
+  documents: number,
+  plan: GraphPlan,
+  driver: Driver,
+  database: string,
+  uri: string,
+  password: string,
+  load: unknown,
+): Promise<unknown> {
+  const relCount = plan.relationships.length;
   const variables = requestVariables(plan);
-  const graphql = await startChild('serve-graphql.ts', uri, password);
+  const profile = args['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])];
+  const graphql = await startChild('serve-graphql.ts', uri, password, profile);
   const bare = await startChild('serve-bare.ts', uri, password);
   const source = { driver, database };
   try {
@@ -239,10 +263,10 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     out(markdownTable(['process', 'RSS now', 'peak RSS', 'vs baseline'], memoryRows));
     return {
       scale,
-      documents: seed.documents.length,
+      documents,
       nodes: plan.nodes.length,
       relationships: relCount,
-      load: { loaderMs: loader, baselineMs: baseline, loaderRate, baselineRate },
+      load,
       variables,
       same,
       latency,
@@ -270,8 +294,8 @@ function requestVariables(plan: GraphPlan): Record<string, Variables> {
   };
 }
 
-async function startChild(script: string, uri: string, password: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', 'api', script)], {
+async function startChild(script: string, uri: string, password: string, nodeFlags: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(projectRoot, 'bench', 'api', script)], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password, NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'inherit'],
