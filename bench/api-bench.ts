@@ -29,7 +29,7 @@ import { ensureSchema } from '../src/store/ensure-schema.ts';
 import { writeGraphPlan } from '../src/store/write-graph-plan.ts';
 import { BENCH_REQUESTS, NESTED_LIST_LIMIT, type BenchRequest, type Variables } from './api/bench-requests.ts';
 import { loadBaseline } from './api/load-baseline.ts';
-import { canonicalJson, markdownTable, ms, percentile, postJson, processMemory, ratio } from './api/measure.ts';
+import { canonicalJson, markdownTable, ms, percentile, postJson, processCpuMs, processMemory, ratio } from './api/measure.ts';
 import { writeCorpus } from './synthetic/write-corpus.ts';
 
 const { values: args } = parseArgs({
@@ -243,14 +243,26 @@ async function benchApi(
     const nested = BENCH_REQUESTS[0]!;
     const throughputRows: (string | number)[][] = [];
     const throughput: Record<string, unknown> = {};
+    const cpuRows: (string | number)[][] = [];
     for (const connections of [10, 50]) {
-      const bareRps = await cannon(bare.url, { name: nested.name, variables: variables[nested.name] }, connections);
-      const graphqlRps = await cannon(graphql.url, { query: nested.query, variables: variables[nested.name] }, connections);
-      throughput[connections] = { bare: bareRps.rps, graphql: graphqlRps.rps };
+      const bareRps = await cannon(bare.url, { name: nested.name, variables: variables[nested.name] }, connections, bare.child.pid);
+      const graphqlRps = await cannon(graphql.url, { query: nested.query, variables: variables[nested.name] }, connections, graphql.child.pid);
+      throughput[connections] = { bare: bareRps, graphql: graphqlRps };
       throughputRows.push([connections, bareRps.rps.toFixed(0), graphqlRps.rps.toFixed(0), ratio(graphqlRps.rps, bareRps.rps), graphqlRps.errors]);
+      cpuRows.push([
+        connections,
+        ms(bareRps.serverCpuMs),
+        ms(graphqlRps.serverCpuMs),
+        ratio(graphqlRps.serverCpuMs, bareRps.serverCpuMs),
+        ms(bareRps.jvmCpuMs),
+        ms(graphqlRps.jvmCpuMs),
+        ratio(graphqlRps.jvmCpuMs, bareRps.jvmCpuMs),
+      ]);
     }
     out(`\nrequests/s, nested list, ${duration} s per run, loopback (autocannon in the benchmark process):\n`);
     out(markdownTable(['connections', 'bare req/s', 'GraphQL req/s', 'GraphQL vs bare', 'GraphQL errors'], throughputRows));
+    out('\nCPU time per request during those runs (/proc; the server process, and the Neo4j JVM):\n');
+    out(markdownTable(['connections', 'bare endpoint', 'GraphQL server', 'GraphQL/bare', 'JVM for bare', 'JVM for GraphQL', 'GraphQL/bare'], cpuRows));
 
     const memory = { graphql: processMemory(graphql.child.pid), bare: processMemory(bare.child.pid), jvm: processMemory(embedded.pid) };
     firstJvmRss ??= memory.jvm.rssMb;
@@ -317,7 +329,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function cannon(url: string, body: unknown, connections: number): Promise<{ rps: number; errors: number }> {
+async function cannon(
+  url: string,
+  body: unknown,
+  connections: number,
+  serverPid: number | undefined,
+): Promise<{ rps: number; errors: number; serverCpuMs: number; jvmCpuMs: number }> {
+  const cpuBefore = { server: processCpuMs(serverPid), jvm: processCpuMs(embedded.pid) };
   const result = await autocannon({
     url,
     method: 'POST',
@@ -326,7 +344,13 @@ async function cannon(url: string, body: unknown, connections: number): Promise<
     connections,
     duration,
   });
-  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+  const served = Math.max(1, result.requests.total);
+  return {
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+    serverCpuMs: (processCpuMs(serverPid) - cpuBefore.server) / served,
+    jvmCpuMs: (processCpuMs(embedded.pid) - cpuBefore.jvm) / served,
+  };
 }
 
 async function clearGraph(driver: Driver, database: string): Promise<void> {
