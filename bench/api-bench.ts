@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '60' },
     'load-rounds': { type: 'string' },
     duration: { type: 'string', default: '5' },
+    // Throughput runs alternate bare and GraphQL this many times per connection count; medians are printed.
+    'throughput-rounds': { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     heap: { type: 'string' },
     json: { type: 'string' },
@@ -245,9 +247,21 @@ async function benchApi(
     const throughput: Record<string, unknown> = {};
     const cpuRows: (string | number)[][] = [];
     for (const connections of [10, 50]) {
-      const bareRps = await cannon(bare.url, { name: nested.name, variables: variables[nested.name] }, connections, bare.child.pid);
-      const graphqlRps = await cannon(graphql.url, { query: nested.query, variables: variables[nested.name] }, connections, graphql.child.pid);
-      throughput[connections] = { bare: bareRps, graphql: graphqlRps };
+      const bareRuns: Awaited<ReturnType<typeof cannon>>[] = [];
+      const graphqlRuns: Awaited<ReturnType<typeof cannon>>[] = [];
+      for (let round = 0; round < Number(args['throughput-rounds']); round += 1) {
+        bareRuns.push(await cannon(bare.url, { name: nested.name, variables: variables[nested.name] }, connections, bare.child.pid));
+        graphqlRuns.push(await cannon(graphql.url, { query: nested.query, variables: variables[nested.name] }, connections, graphql.child.pid));
+      }
+      const mid = (runs: typeof bareRuns, key: 'rps' | 'serverCpuMs' | 'jvmCpuMs') => median(runs.map((run) => run[key]));
+      const bareRps = { rps: mid(bareRuns, 'rps'), serverCpuMs: mid(bareRuns, 'serverCpuMs'), jvmCpuMs: mid(bareRuns, 'jvmCpuMs') };
+      const graphqlRps = {
+        rps: mid(graphqlRuns, 'rps'),
+        serverCpuMs: mid(graphqlRuns, 'serverCpuMs'),
+        jvmCpuMs: mid(graphqlRuns, 'jvmCpuMs'),
+        errors: graphqlRuns.reduce((sum, run) => sum + run.errors, 0),
+      };
+      throughput[connections] = { bare: bareRuns, graphql: graphqlRuns };
       throughputRows.push([connections, bareRps.rps.toFixed(0), graphqlRps.rps.toFixed(0), ratio(graphqlRps.rps, bareRps.rps), graphqlRps.errors]);
       cpuRows.push([
         connections,
@@ -259,7 +273,7 @@ async function benchApi(
         ratio(graphqlRps.jvmCpuMs, bareRps.jvmCpuMs),
       ]);
     }
-    out(`\nrequests/s, nested list, ${duration} s per run, loopback (autocannon in the benchmark process):\n`);
+    out(`\nrequests/s, nested list, median of ${args['throughput-rounds']} alternating ${duration} s runs each, loopback (autocannon in the benchmark process):\n`);
     out(markdownTable(['connections', 'bare req/s', 'GraphQL req/s', 'GraphQL vs bare', 'GraphQL errors'], throughputRows));
     out('\nCPU time per request during those runs (/proc; the server process, and the Neo4j JVM):\n');
     out(markdownTable(['connections', 'bare endpoint', 'GraphQL server', 'GraphQL/bare', 'JVM for bare', 'JVM for GraphQL', 'GraphQL/bare'], cpuRows));
