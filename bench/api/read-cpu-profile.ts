@@ -49,7 +49,35 @@ const rows = (map: Map<string, number>, top: number) =>
     .slice(0, top)
     .map(([name, micros]) => [name, `${(micros / 1000).toFixed(0)} ms`, share(micros), `${((100 * micros) / busy).toFixed(1)}%`]);
 
+/** The steps of a request, from the packages that do them; start-up work (schema generation, module loading) apart. */
+const STEPS: [string, RegExp][] = [
+  ['start-up (schema generation, module loading)', /^(graphql-compose|tsx|@graphql-tools\/.*|pluralize|camelcase|wasm:.*|node:fs)$/],
+  ['HTTP, express, helmet, cors, body parsing', /^(express|body-parser|type-is|router|negotiator|content-type|helmet|cors|raw-body|whatwg-mimetype|finalhandler|send|accepts|iconv-lite|on-finished|qs|media-typer|mime-types|path-to-regexp|statuses|vary|depd|http-errors|node:_http_.*|node:net|node:http)$/],
+  ['Apollo Server pipeline', /^(@apollo\/.*|@as-integrations\/.*|lru-cache|uuid)$/],
+  ['graphql-js (execution, result completion)', /^graphql$/],
+  ['request limits (cost, depth, aliases, list limits)', /^(graphql-query-complexity|@escape\.tech\/.*|entente src\/server\/limits|entente src\/server\/list-limit-plugin\.ts)$/],
+  ['@neo4j/graphql translation and resolvers', /^(@neo4j\/graphql|@neo4j\/cypher-builder|graphql-parse-resolve-info|debug|dot-prop)$/],
+  ['neo4j-driver (Bolt, records)', /^neo4j-driver.*$/],
+  ['garbage collection', /^\(garbage collector\)$/],
+  ['Entente resolvers and other src/', /^entente /],
+  ['Node internals, native I/O', /^(\(native\)|\(program\)|node:.*)$/],
+];
+const bySteps = new Map<string, number>();
+for (const [where, micros] of byPackage) {
+  if (where === '(idle)') continue;
+  const step = STEPS.find(([, pattern]) => pattern.test(where))?.[0] ?? 'other';
+  bySteps.set(step, (bySteps.get(step) ?? 0) + micros);
+}
+const startUp = bySteps.get(STEPS[0]![0]) ?? 0;
+const serving = busy - startUp;
+
 process.stdout.write(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy\n\n`);
+process.stdout.write(
+  `${markdownTable(
+    ['step', 'ms', 'of busy serving'],
+    [...bySteps.entries()].sort((a, b) => b[1] - a[1]).map(([step, micros]) => [step, `${(micros / 1000).toFixed(0)} ms`, step === STEPS[0]![0] ? '-' : `${((100 * micros) / serving).toFixed(1)}%`]),
+  )}\n\n`,
+);
 process.stdout.write(`${markdownTable(['self time in', 'ms', 'of all', 'of busy'], rows(byPackage, 40))}\n\n`);
 process.stdout.write(`${markdownTable(['function', 'ms', 'of all', 'of busy'], rows(byFunction, Number(values.top)))}\n`);
 
