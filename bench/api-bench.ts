@@ -29,7 +29,7 @@ import { ensureSchema } from '../src/store/ensure-schema.ts';
 import { writeGraphPlan } from '../src/store/write-graph-plan.ts';
 import { BENCH_REQUESTS, NESTED_LIST_LIMIT, type BenchRequest, type Variables } from './api/bench-requests.ts';
 import { loadBaseline } from './api/load-baseline.ts';
-import { canonicalJson, markdownTable, ms, percentile, postJson, processMemory, ratio } from './api/measure.ts';
+import { canonicalJson, markdownTable, ms, percentile, postJson, processCpuMs, processMemory, ratio } from './api/measure.ts';
 import { writeCorpus } from './synthetic/write-corpus.ts';
 
 const { values: args } = parseArgs({
@@ -39,9 +39,15 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '60' },
     'load-rounds': { type: 'string' },
     duration: { type: 'string', default: '5' },
+    // Throughput runs alternate bare and GraphQL this many times per connection count; medians are printed.
+    'throughput-rounds': { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     heap: { type: 'string' },
     json: { type: 'string' },
+    // Latency and throughput only: the graph is loaded once by the real loader, no load timing.
+    'skip-load': { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of the GraphQL server process (node --cpu-prof) into this folder.
+    'cpu-prof': { type: 'string' },
   },
 });
 const sizes = [...args.sizes.split(',').map(Number), ...(args.huge ? [1000] : [])];
@@ -113,6 +119,11 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
   // Load rate, interleaved; the last round leaves the real loader's graph in place.
   const loader: number[] = [];
   const baseline: number[] = [];
+  if (args['skip-load']) {
+    await clearGraph(driver, database);
+    await writeGraphPlan({ driver, database }, plan, { logger: silent, seedHash: seed.seedHash });
+    return benchApi(scale, seed.documents.length, plan, driver, database, uri, password, undefined);
+  }
   if (scale === sizes[0]) {
     // The first load compiles every statement shape, for seconds on a fresh database: not a rate.
     await clearGraph(driver, database);
@@ -146,8 +157,23 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     ),
   );
 
+  return benchApi(scale, seed.documents.length, plan, driver, database, uri, password, { loaderMs: loader, baselineMs: baseline, loaderRate, baselineRate });
+}
+
+async function benchApi(
+  scale: number,
+  documents: number,
+  plan: GraphPlan,
+  driver: Driver,
+  database: string,
+  uri: string,
+  password: string,
+  load: unknown,
+): Promise<unknown> {
+  const relCount = plan.relationships.length;
   const variables = requestVariables(plan);
-  const graphql = await startChild('serve-graphql.ts', uri, password);
+  const profile = args['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', path.resolve(args['cpu-prof'])];
+  const graphql = await startChild('serve-graphql.ts', uri, password, profile);
   const bare = await startChild('serve-bare.ts', uri, password);
   const source = { driver, database };
   try {
@@ -219,14 +245,38 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     const nested = BENCH_REQUESTS[0]!;
     const throughputRows: (string | number)[][] = [];
     const throughput: Record<string, unknown> = {};
+    const cpuRows: (string | number)[][] = [];
     for (const connections of [10, 50]) {
-      const bareRps = await cannon(bare.url, { name: nested.name, variables: variables[nested.name] }, connections);
-      const graphqlRps = await cannon(graphql.url, { query: nested.query, variables: variables[nested.name] }, connections);
-      throughput[connections] = { bare: bareRps.rps, graphql: graphqlRps.rps };
+      const bareRuns: Awaited<ReturnType<typeof cannon>>[] = [];
+      const graphqlRuns: Awaited<ReturnType<typeof cannon>>[] = [];
+      for (let round = 0; round < Number(args['throughput-rounds']); round += 1) {
+        bareRuns.push(await cannon(bare.url, { name: nested.name, variables: variables[nested.name] }, connections, bare.child.pid));
+        graphqlRuns.push(await cannon(graphql.url, { query: nested.query, variables: variables[nested.name] }, connections, graphql.child.pid));
+      }
+      const mid = (runs: typeof bareRuns, key: 'rps' | 'serverCpuMs' | 'jvmCpuMs') => median(runs.map((run) => run[key]));
+      const bareRps = { rps: mid(bareRuns, 'rps'), serverCpuMs: mid(bareRuns, 'serverCpuMs'), jvmCpuMs: mid(bareRuns, 'jvmCpuMs') };
+      const graphqlRps = {
+        rps: mid(graphqlRuns, 'rps'),
+        serverCpuMs: mid(graphqlRuns, 'serverCpuMs'),
+        jvmCpuMs: mid(graphqlRuns, 'jvmCpuMs'),
+        errors: graphqlRuns.reduce((sum, run) => sum + run.errors, 0),
+      };
+      throughput[connections] = { bare: bareRuns, graphql: graphqlRuns };
       throughputRows.push([connections, bareRps.rps.toFixed(0), graphqlRps.rps.toFixed(0), ratio(graphqlRps.rps, bareRps.rps), graphqlRps.errors]);
+      cpuRows.push([
+        connections,
+        ms(bareRps.serverCpuMs),
+        ms(graphqlRps.serverCpuMs),
+        ratio(graphqlRps.serverCpuMs, bareRps.serverCpuMs),
+        ms(bareRps.jvmCpuMs),
+        ms(graphqlRps.jvmCpuMs),
+        ratio(graphqlRps.jvmCpuMs, bareRps.jvmCpuMs),
+      ]);
     }
-    out(`\nrequests/s, nested list, ${duration} s per run, loopback (autocannon in the benchmark process):\n`);
+    out(`\nrequests/s, nested list, median of ${args['throughput-rounds']} alternating ${duration} s runs each, loopback (autocannon in the benchmark process):\n`);
     out(markdownTable(['connections', 'bare req/s', 'GraphQL req/s', 'GraphQL vs bare', 'GraphQL errors'], throughputRows));
+    out('\nCPU time per request during those runs (/proc; the server process, and the Neo4j JVM):\n');
+    out(markdownTable(['connections', 'bare endpoint', 'GraphQL server', 'GraphQL/bare', 'JVM for bare', 'JVM for GraphQL', 'GraphQL/bare'], cpuRows));
 
     const memory = { graphql: processMemory(graphql.child.pid), bare: processMemory(bare.child.pid), jvm: processMemory(embedded.pid) };
     firstJvmRss ??= memory.jvm.rssMb;
@@ -239,10 +289,10 @@ async function benchSize(scale: number, driver: Driver, database: string, uri: s
     out(markdownTable(['process', 'RSS now', 'peak RSS', 'vs baseline'], memoryRows));
     return {
       scale,
-      documents: seed.documents.length,
+      documents,
       nodes: plan.nodes.length,
       relationships: relCount,
-      load: { loaderMs: loader, baselineMs: baseline, loaderRate, baselineRate },
+      load,
       variables,
       same,
       latency,
@@ -270,8 +320,8 @@ function requestVariables(plan: GraphPlan): Record<string, Variables> {
   };
 }
 
-async function startChild(script: string, uri: string, password: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', 'api', script)], {
+async function startChild(script: string, uri: string, password: string, nodeFlags: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(projectRoot, 'bench', 'api', script)], {
     cwd: projectRoot,
     env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password, NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -293,7 +343,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function cannon(url: string, body: unknown, connections: number): Promise<{ rps: number; errors: number }> {
+async function cannon(
+  url: string,
+  body: unknown,
+  connections: number,
+  serverPid: number | undefined,
+): Promise<{ rps: number; errors: number; serverCpuMs: number; jvmCpuMs: number }> {
+  const cpuBefore = { server: processCpuMs(serverPid), jvm: processCpuMs(embedded.pid) };
   const result = await autocannon({
     url,
     method: 'POST',
@@ -302,7 +358,13 @@ async function cannon(url: string, body: unknown, connections: number): Promise<
     connections,
     duration,
   });
-  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+  const served = Math.max(1, result.requests.total);
+  return {
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+    serverCpuMs: (processCpuMs(serverPid) - cpuBefore.server) / served,
+    jvmCpuMs: (processCpuMs(embedded.pid) - cpuBefore.jvm) / served,
+  };
 }
 
 async function clearGraph(driver: Driver, database: string): Promise<void> {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -64,7 +64,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     // The local IDE (mount-explorer.ts) replaces Apollo's landing page, which loads its Sandbox
     // from a CDN and reports telemetry.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), requestLimitsPlugin(limits), listLimitPlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Apollo's default cache-control plugin hooks every resolved field (thousands per list
+      // request) to compute a policy the schema never sets; answers are never cacheable here, so
+      // the /graphql middleware says `no-store` itself, as the plugin did.
+      ApolloServerPluginCacheControlDisabled(),
+      requestLimitsPlugin(limits),
+      listLimitPlugin(),
+    ],
     // Production hides the schema: no introspection, no "did you mean" in validation errors.
     introspection: !security.production,
     hideSchemaDetailsFromClientErrors: security.production,
@@ -92,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: limits.maxBodyBytes }),
     ...(trusted ? [trustedDocumentsOnly(trusted)] : []),
     (request, response, next) => {
+      response.setHeader('cache-control', 'no-store');
       const scope = transactions.forRequest();
       response.locals.transactions = scope;
       // A client that goes away before its answer must not keep Neo4j busy.

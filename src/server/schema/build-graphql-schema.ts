@@ -6,6 +6,7 @@ import { projectRoot } from '../../config.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 import { createAnalystResolvers } from './analyst-resolvers.ts';
 import { DateScalar } from './date-scalar.ts';
+import { installTranslationCache } from './translation-cache.ts';
 
 /** The API's type definitions: the single source of the generated schema and the frontend's SDL. */
 export const SCHEMA_FILE = path.join(projectRoot, 'schema.graphql');
@@ -34,6 +35,7 @@ export async function readTypeDefs(): Promise<string> {
  * (no mutations) plus the analyst queries, all reading `database`.
  */
 export async function buildGraphqlSchema(db: DatabaseHandle): Promise<GraphQLSchema> {
+  installTranslationCache();
   const neoSchema = new Neo4jGraphQL({
     typeDefs: await readTypeDefs(),
     driver: db.driver,

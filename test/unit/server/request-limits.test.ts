@@ -7,7 +7,7 @@ import { DEFAULT_REQUEST_LIMITS, projectRoot } from '../../../src/config.ts';
 import { depthAndAliasRules } from '../../../src/server/limits/depth-and-alias-rules.ts';
 import { relationshipFilterDepth } from '../../../src/server/limits/estimate-cost.ts';
 import { limitErrorExtensions } from '../../../src/server/limits/limit-error.ts';
-import { estimateRequest } from '../../../src/server/limits/request-limits-plugin.ts';
+import { EstimateCache, estimateRequest } from '../../../src/server/limits/request-limits-plugin.ts';
 import { readTypeDefs } from '../../../src/server/schema/build-graphql-schema.ts';
 import { DateScalar } from '../../../src/server/schema/date-scalar.ts';
 import { FANOUT_QUERY, aliasesQuery, deepSelectionQuery, nestedFilterQuery } from '../../integration/server/attacks.ts';
@@ -98,5 +98,40 @@ describe('depth and alias rules', () => {
     expect(limitCodes(deepSelectionQuery(100))).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'depth', max: limits.maxDepth }]);
     expect(limitCodes(aliasesQuery(limits.maxAliases + 1))).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: limits.maxAliases }]);
     expect(limitCodes(aliasesQuery(limits.maxAliases))).toEqual([]);
+  });
+});
+
+describe('the estimate cache', () => {
+  const QUERY = 'query Q($n: Int) { commitments(limit: $n) { id parties { id } } } query R { countries(limit: 2000) { id } }';
+
+  it('gives every request the estimate of its own variables and operation, as estimateRequest does', () => {
+    const cache = new EstimateCache(limits);
+    const document = parse(QUERY);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ n: 5 }, 'Q'],
+      [{ n: 900 }, 'Q'],
+      [{ n: -1 }, 'Q'],
+      [{ n: 'five' }, 'Q'],
+      [{}, 'Q'],
+      [{ n: 5 }, 'R'],
+      [{ n: 5 }, 'Nope'],
+    ];
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (const [variables, operation] of cases) {
+        expect(cache.get(schema, document, variables, operation)).toEqual(estimateRequest(schema, document, variables, operation, limits));
+      }
+    }
+    expect(cache.get(schema, document, { n: 900 }, 'Q')!.cost).toBeGreaterThan(cache.get(schema, document, { n: 5 }, 'Q')!.cost);
+    expect(cache.get(schema, document, { n: 5 }, 'R')!.problems).not.toEqual([]);
+  });
+
+  it('estimates again for another schema, and hands out estimates nobody can change', async () => {
+    const cache = new EstimateCache(limits);
+    const document = parse(QUERY);
+    const estimate = cache.get(schema, document, { n: -1 }, 'Q')!;
+    expect(Object.isFrozen(estimate) && Object.isFrozen(estimate.problems) && Object.isFrozen(estimate.problems[0])).toBe(true);
+    const other = await new Neo4jGraphQL({ typeDefs: 'type Commitment @node { id: ID! parties: [Commitment!]! @relationship(type: "X", direction: OUT) }' }).getSchema();
+    // Keyed by document, the entry still belongs to the first schema: the second gets its own estimate.
+    expect(cache.get(other, document, { n: 5 }, 'Q')).toEqual(estimateRequest(other, document, { n: 5 }, 'Q', limits));
   });
 });
