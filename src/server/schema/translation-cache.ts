@@ -33,12 +33,29 @@ export const MAX_TRANSLATIONS_PER_ENTITY = 256;
 /** A longer key (a huge selection or argument) is translated every time rather than stored. */
 export const MAX_KEY_CHARS = 16_384;
 
+/**
+ * The @neo4j/graphql minor versions whose translate/ folder was read to write the key above. A
+ * newer version may read more of the context than the key holds, so it runs without the cache
+ * until someone reads it again and adds it here.
+ */
+export const VERIFIED_LIBRARY_VERSIONS = /^7\.6\.\d+$/;
+
 const INSTALLED = Symbol.for('entente.translationCache');
 
-/** The module the generated resolvers call; the package exports only its index, the file is reached by path. */
-function translateModule(): { translateRead: Translate & { [INSTALLED]?: TranslationCache } } {
+/** The package's dist/ folder; the package exports only its index, so files are reached by path. */
+function libraryDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('@neo4j/graphql'));
+}
+
+/** The installed @neo4j/graphql version (its package.json is not exported either). */
+export function installedLibraryVersion(): string {
   const require = createRequire(import.meta.url);
-  return require(path.join(path.dirname(require.resolve('@neo4j/graphql')), 'translate', 'translate-read.js'));
+  return (require(path.join(libraryDir(), '..', 'package.json')) as { version: string }).version;
+}
+
+/** The module the generated resolvers call. */
+function translateModule(): { translateRead: Translate & { [INSTALLED]?: TranslationCache } } {
+  return createRequire(import.meta.url)(path.join(libraryDir(), 'translate', 'translate-read.js'));
 }
 
 export class TranslationCache {
@@ -72,10 +89,11 @@ export class TranslationCache {
 
 /**
  * Installs the cache once per process (the module is shared by every schema it builds) and
- * returns it; undefined when this @neo4j/graphql has no `translateRead` where 7.6 keeps it, so an
- * upgrade that moves it costs speed, not answers.
+ * returns it; undefined for a library version not in VERIFIED_LIBRARY_VERSIONS or one with no
+ * `translateRead` where 7.6 keeps it, so an upgrade costs speed, never answers.
  */
-export function installTranslationCache(): TranslationCache | undefined {
+export function installTranslationCache(version = installedLibraryVersion()): TranslationCache | undefined {
+  if (!VERIFIED_LIBRARY_VERSIONS.test(version)) return undefined;
   let module: ReturnType<typeof translateModule>;
   try {
     module = translateModule();

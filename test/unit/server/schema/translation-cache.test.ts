@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_KEY_CHARS, MAX_TRANSLATIONS_PER_ENTITY, TranslationCache, installTranslationCache } from '../../../../src/server/schema/translation-cache.ts';
+import { MAX_KEY_CHARS, MAX_TRANSLATIONS_PER_ENTITY, TranslationCache, VERIFIED_LIBRARY_VERSIONS, installTranslationCache, installedLibraryVersion } from '../../../../src/server/schema/translation-cache.ts';
 
 /** A stand-in for translateRead whose every translation is numbered, so any wrong reuse shows. */
 function recordingCache() {
@@ -92,5 +92,16 @@ describe('the translation cache', () => {
     const cache = installTranslationCache();
     expect(cache).toBeInstanceOf(TranslationCache);
     expect(installTranslationCache()).toBe(cache);
+  });
+
+  it('stays off for a library version nobody has checked the key against', () => {
+    expect(installTranslationCache('7.7.0')).toBeUndefined();
+    expect(installTranslationCache('8.0.0')).toBeUndefined();
+  });
+
+  it('is on for the installed version: an upgrade fails here until its translate/ folder is read again', () => {
+    // If this fails after an upgrade: check what translateRead reads against cacheKey, then widen
+    // VERIFIED_LIBRARY_VERSIONS.
+    expect(installedLibraryVersion()).toMatch(VERIFIED_LIBRARY_VERSIONS);
   });
 });
