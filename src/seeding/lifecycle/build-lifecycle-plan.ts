@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { collapseWhitespace, passageId } from '../../documents/parse-statement.ts';
 import { ErrorCode } from '../../errors.ts';
+import type { StatusPoint } from '../../graph/lifecycle.ts';
 import { planDate, type GraphPlan, type NodeLabel, type PlannedNode, type PlannedRelationship, type PlanValue } from '../../graph/graph-plan.ts';
 import type { SeedDocument } from '../parse-seed-records.ts';
 import type { SeedYamlFile } from '../seed-files.ts';
@@ -26,6 +27,7 @@ import {
   type LifecycleStep,
   type SourceQuote,
 } from './lifecycle-schema.ts';
+import { disagreementWithHistory } from './status-agrees-with-history.ts';
 
 interface Parsed<T> {
   value: T;
@@ -41,14 +43,19 @@ interface Known {
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-/** Validates the lifecycle files against `base` (the documents' plan) and returns what they add. */
+/**
+ * Validates the lifecycle files against `base` (the documents' plan) and returns what they add.
+ * `entityFiles` (the reference and document files) locate the instrument records whose frozen
+ * `status` must agree with their history.
+ */
 export function buildLifecyclePlan(
   files: readonly SeedYamlFile[],
   base: GraphPlan,
   documents: readonly SeedDocument[],
   collect: ProblemCollector,
+  entityFiles: readonly SeedYamlFile[] = [],
 ): GraphPlan {
-  return new LifecyclePlanBuilder(base, documents, collect).build(files);
+  return new LifecyclePlanBuilder(base, documents, collect).build(files, entityFiles);
 }
 
 class LifecyclePlanBuilder {
@@ -62,9 +69,11 @@ class LifecyclePlanBuilder {
   private readonly meetings: Parsed<LifecycleMeeting>[] = [];
   /** Step id -> the instruments it is a step of. */
   private readonly stepInstruments = new Map<string, Set<string>>();
+  /** Instrument id -> the statuses its steps set. */
+  private readonly histories = new Map<string, StatusPoint[]>();
 
   constructor(
-    base: GraphPlan,
+    private readonly base: GraphPlan,
     private readonly documents: readonly SeedDocument[],
     private readonly collect: ProblemCollector,
   ) {
@@ -73,7 +82,7 @@ class LifecyclePlanBuilder {
     }
   }
 
-  build(files: readonly SeedYamlFile[]): GraphPlan {
+  build(files: readonly SeedYamlFile[], entityFiles: readonly SeedYamlFile[]): GraphPlan {
     for (const file of files) if (file.data !== undefined) this.parseFile(file);
     // Ids first, so that records may name each other in any order and across files.
     for (const { value, origin } of this.references) this.register(value.id, 'Reference', origin, { url: true });
@@ -87,7 +96,23 @@ class LifecyclePlanBuilder {
     for (const act of this.acts) this.addAct(act);
     for (const disagreement of this.disagreements) this.addDisagreement(disagreement);
     for (const meeting of this.meetings) this.addMeeting(meeting);
+    this.checkFrozenStatuses(entityFiles);
     return { nodes: this.nodes, relationships: [...this.relationships.values()] };
+  }
+
+  /** Each seed instrument's `status` as of `statusAsOf` against its history on that day. */
+  private checkFrozenStatuses(entityFiles: readonly SeedYamlFile[]): void {
+    for (const node of this.base.nodes) {
+      const { status, statusAsOf } = node.properties;
+      if (node.label !== 'Instrument' || typeof status !== 'string' || typeof statusAsOf !== 'object' || !('iso' in statusAsOf)) continue;
+      const asOf = statusAsOf.iso;
+      const found = disagreementWithHistory(status as never, asOf, this.histories.get(node.id) ?? []);
+      if (found === undefined) continue;
+      const origin = findEntityOrigin(entityFiles, node.id);
+      if (origin === undefined) throw new Error(`instrument ${node.id} is in the plan but in no entity file`);
+      const history = found.historyStatus === undefined ? 'no status yet (its first step is later)' : `${found.historyStatus} (step ${found.stepId})`;
+      this.collect.add('INCONSISTENT', origin, ['status'], `${status} as of ${asOf} disagrees with the lifecycle history, which says ${history} on that day; the history quotes its sources, so fix status`);
+    }
   }
 
   private parseFile(yaml: SeedYamlFile): void {
@@ -206,6 +231,11 @@ class LifecyclePlanBuilder {
         return;
       }
       instruments.add(entry.instrument);
+      if (entry.status !== undefined) {
+        const history = this.histories.get(entry.instrument) ?? [];
+        history.push({ date: value.date, status: entry.status, stepId: value.id });
+        this.histories.set(entry.instrument, history);
+      }
       const primary = sources[0];
       if (primary === undefined) return;
       this.put({
@@ -404,6 +434,17 @@ class LifecyclePlanBuilder {
     const identity = `${relationship.from}|${relationship.type}|${relationship.to}|${relationship.key}`;
     if (!this.relationships.has(identity)) this.relationships.set(identity, relationship);
   }
+}
+
+/** Where the record of entity `id` sits in the reference or document files. */
+function findEntityOrigin(files: readonly SeedYamlFile[], id: string): RecordOrigin | undefined {
+  for (const yaml of files) {
+    const entities = valueAt(yaml.data, ['entities']);
+    if (!Array.isArray(entities)) continue;
+    const index = entities.findIndex((raw) => valueAt(raw, ['id']) === id);
+    if (index >= 0) return { yaml, path: ['entities', index], record: id };
+  }
+  return undefined;
 }
 
 function compact(properties: Record<string, PlanValue | undefined>): Record<string, PlanValue> {

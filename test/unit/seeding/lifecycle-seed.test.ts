@@ -74,8 +74,10 @@ describe('lifecycle files, invalid', () => {
 
   it('throws one SEED_INVALID listing every problem with file, record and field', () => {
     expect(error.code).toBe(ErrorCode.SEED_INVALID);
-    expect(problems).toHaveLength(16);
-    expect(problems.every((problem) => problem.file === 'lifecycle/bad.yaml' && problem.line !== undefined)).toBe(true);
+    expect(problems).toHaveLength(17);
+    const elsewhere = problems.filter((problem) => problem.file !== 'lifecycle/bad.yaml');
+    expect(elsewhere.map((problem) => problem.record)).toEqual(['mini-proposal']);
+    expect(problems.every((problem) => problem.line !== undefined)).toBe(true);
   });
 
   it.each<[string, Partial<SeedProblem>]>([
@@ -95,6 +97,10 @@ describe('lifecycle files, invalid', () => {
     ['a claim in a passage that does not exist', { kind: 'UNKNOWN_PASSAGE', record: 'claim-unknown-passage', field: 'claim.passage' }],
     ['a disagreement compared with a text event instead of a step', { kind: 'LINK_ENDPOINT', record: 'compared-with-text-event', field: 'steps[0]' }],
     ['a meeting without a date or an event', { kind: 'SCHEMA', record: 'meeting-without-date', field: 'date' }],
+    [
+      'an instrument whose frozen status disagrees with its history on that day',
+      { kind: 'INCONSISTENT', file: 'reference/instruments.yaml', record: 'mini-proposal', field: 'status', line: 13 },
+    ],
   ])('reports %s', (_, expected) => {
     expect(problems).toContainEqual(expect.objectContaining(expected));
   });
