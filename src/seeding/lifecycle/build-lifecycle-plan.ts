@@ -104,7 +104,7 @@ class LifecyclePlanBuilder {
   private checkFrozenStatuses(entityFiles: readonly SeedYamlFile[]): void {
     for (const node of this.base.nodes) {
       const { status, statusAsOf } = node.properties;
-      if (node.label !== 'Instrument' || typeof status !== 'string' || typeof statusAsOf !== 'object' || !('iso' in statusAsOf)) continue;
+      if (node.label !== 'Instrument' || typeof status !== 'string' || typeof statusAsOf !== 'object' || statusAsOf === null || !('iso' in statusAsOf)) continue;
       const asOf = statusAsOf.iso;
       const found = disagreementWithHistory(status as never, asOf, this.histories.get(node.id) ?? []);
       if (found === undefined) continue;
