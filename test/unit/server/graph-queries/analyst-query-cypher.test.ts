@@ -124,7 +124,7 @@ describe('the Cypher of the analyst queries', () => {
         OPTIONAL MATCH (event)-[:CONCERNS|STEP_OF]->(concerned)
         WITH event, concerned ORDER BY concerned.id
         WITH event, collect(DISTINCT {id: concerned.id, labels: labels(concerned), name: coalesce(concerned.name, concerned.title, concerned.id)}) AS concerns
-        RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns,
+        RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis, .yearInferred} AS event, concerns,
           EXISTS { (event)-[:MENTIONED_IN]->(:Passage) } AS fromText
         ORDER BY event.date, event.id"
     `);
