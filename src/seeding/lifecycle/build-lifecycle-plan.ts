@@ -185,22 +185,24 @@ class LifecyclePlanBuilder {
     });
   }
 
-  /** Checks a record's sources; the valid ones, each with its index. */
+  /** Checks a record's sources; the valid ones. */
   private checkSources(sources: readonly SourceQuote[], origin: RecordOrigin, field: FieldPath): SourceQuote[] {
-    return sources.filter((source, index) => {
-      const at = [...field, index, 'reference'];
-      const found = this.known.get(source.reference);
-      if (found?.label !== 'Reference') {
-        const reason = found === undefined ? `no reference has id ${source.reference}` : `${source.reference} is a ${found.label}, not a Reference`;
-        this.collect.add('UNKNOWN_REFERENCE', origin, at, reason);
-        return false;
-      }
-      if (found.url !== true) {
-        this.collect.add('UNKNOWN_REFERENCE', origin, at, `${source.reference} has no url; a lifecycle fact's source must be one a reader can open`);
-        return false;
-      }
-      return true;
-    });
+    return sources.filter((source, index) => this.checkSource(source, origin, [...field, index, 'reference']));
+  }
+
+  /** Whether `source` names a Reference a reader can open; a problem at `at` otherwise. */
+  private checkSource(source: SourceQuote, origin: RecordOrigin, at: FieldPath): boolean {
+    const found = this.known.get(source.reference);
+    if (found?.label !== 'Reference') {
+      const reason = found === undefined ? `no reference has id ${source.reference}` : `${source.reference} is a ${found.label}, not a Reference`;
+      this.collect.add('UNKNOWN_REFERENCE', origin, at, reason);
+      return false;
+    }
+    if (found.url !== true) {
+      this.collect.add('UNKNOWN_REFERENCE', origin, at, `${source.reference} has no url; a lifecycle fact's source must be one a reader can open`);
+      return false;
+    }
+    return true;
   }
 
   /** One EXTERNAL_SOURCE per quoted source, the first marked primary. */
@@ -223,6 +225,10 @@ class LifecyclePlanBuilder {
       this.collect.add('INCONSISTENT', origin, ['date'], `a date of precision MONTH is written as the month's first day (${value.date.slice(0, 8)}01)`);
     }
     const sources = this.checkSources(value.sources, origin, ['sources']);
+    const ruling = value.ruling !== undefined && this.checkSource(value.ruling, origin, ['ruling', 'reference']) ? value.ruling : undefined;
+    if (value.ruling !== undefined && value.kind !== 'COURT_RULING') {
+      this.collect.add('INCONSISTENT', origin, ['ruling'], `only a COURT_RULING step has a ruling; this step is a ${value.kind}`);
+    }
     const instruments = new Set<string>();
     value.of.forEach((entry, index) => {
       if (!this.expect(entry.instrument, ['Instrument'], origin, ['of', index, 'instrument'])) return;
@@ -268,9 +274,20 @@ class LifecyclePlanBuilder {
         yearInferred: value.yearInferred,
         act: value.act,
         celex: value.celex,
+        ruling: ruling === undefined ? undefined : collapseWhitespace(ruling.quote),
       }),
     });
     this.putSources(value.id, sources, ['kind', 'date', 'act', 'celex', 'STEP_OF']);
+    if (ruling !== undefined) {
+      // Its own source, never the step's primary one: the ruling is what the court decided, not when.
+      this.put({
+        type: 'EXTERNAL_SOURCE',
+        from: value.id,
+        to: ruling.reference,
+        key: `quote:${shortHash(ruling.quote)}`,
+        properties: { basis: 'EXTERNAL', fields: ['ruling'], quote: collapseWhitespace(ruling.quote), primary: false },
+      });
+    }
   }
 
   private addAct({ value, origin }: Parsed<LifecycleAct>): void {
@@ -385,7 +402,7 @@ class LifecyclePlanBuilder {
     let eventId = value.id;
     if (value.event !== undefined) {
       if (!this.expect(value.event, ['Event'], origin, ['event'])) return;
-      for (const key of ['name', 'date', 'place'] as const) {
+      for (const key of ['name', 'kind', 'date', 'endDate', 'place'] as const) {
         if (value[key] !== undefined) this.collect.add('INCONSISTENT', origin, [key], `set on the Event ${value.event}, not here: a meeting with event only links it`);
       }
       eventId = value.event;
@@ -395,6 +412,9 @@ class LifecyclePlanBuilder {
         if (value[key] === undefined) this.collect.add('SCHEMA', origin, [key], 'required field is missing (or give `event`: an Event defined elsewhere)');
       }
       if (value.name === undefined || value.date === undefined) return;
+      if (value.endDate !== undefined && value.endDate < value.date) {
+        this.collect.add('INCONSISTENT', origin, ['endDate'], `ends (${value.endDate}) before it starts (${value.date})`);
+      }
       this.nodes.push({
         id: value.id,
         label: 'Event',
@@ -402,8 +422,9 @@ class LifecyclePlanBuilder {
           name: value.name,
           aliases: [],
           description: value.note,
-          kind: 'MEETING',
+          kind: value.kind ?? 'MEETING',
           date: planDate(value.date),
+          endDate: value.endDate === undefined ? undefined : planDate(value.endDate),
           datePrecision: 'DAY',
           dateBasis: 'EXTERNAL',
           place: value.place,
@@ -411,7 +432,7 @@ class LifecyclePlanBuilder {
           ordinal: value.ordinal,
         }),
       });
-      this.putSources(value.id, sources, ['name', 'date', 'place', 'kind', 'SERIES_MEETING']);
+      this.putSources(value.id, sources, ['name', 'date', 'endDate', 'place', 'kind', 'SERIES_MEETING']);
     }
     const primary = sources[0];
     if (!documentKnown || primary === undefined) return;

@@ -179,7 +179,8 @@ describe('the Cypher of the analyst queries', () => {
          WITH i, statementDate, successors, e, s, sources ORDER BY e.date, e.id
          WITH i, statementDate, successors,
               collect(CASE WHEN e IS NULL THEN null ELSE {id: e.id, name: e.name, kind: e.kind, stage: e.stage, date: e.date,
-                      datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, sources: sources} END) AS steps
+                      datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, ruling: e.ruling,
+                      sources: sources} END) AS steps
          RETURN {id: i.id, labels: labels(i), name: coalesce(i.name, i.title, i.id)} AS instrument, i.kind AS kind, i.status AS statusAtStatement, statementDate, successors, steps
          ORDER BY i.id"
     `);
