@@ -170,7 +170,29 @@ describe('"what does the text claim about GDPR\'s 25 May, and what does the law 
       }
     }
     const quotes = gdpr.externalSourcesConnection.edges.map((edge: any) => edge.properties.quote);
-    expect(quotes).toEqual(expect.arrayContaining(['entered into force May 24th, 2016', 'It shall apply from 25 May 2018.']));
+    expect(quotes).toEqual(
+      expect.arrayContaining([
+        'entered into force May 24th, 2016',
+        'It shall apply from 25 May 2018.',
+        // Article 99, both paragraphs, from a copy of the Regulation's text (no EUR-Lex page quoting it was found).
+        '1. This Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union.',
+        '2. It shall apply from 25 May 2018.',
+      ]),
+    );
+  });
+});
+
+describe('a court ruling in an instrument history', () => {
+  test('C-817/19 on the PNR Directive keeps its verdict as a quote with its reference', async () => {
+    const { instrumentHistory } = dataOf<{ instrumentHistory: any[] }>(
+      await server.query('{ instrumentHistory(id: "pnr") { id kind date ruling { referenceId url sourceKind quote primary } } }'),
+    );
+    const judgment = instrumentHistory.find((step) => step.id === 'cjeu-c-817-19-judgment');
+    expect(judgment).toMatchObject({ kind: 'COURT_RULING', date: '2022-06-21' });
+    expect(judgment.ruling).toMatchObject({ referenceId: 'eucrim-c-817-19', url: expect.stringMatching(/^https:\/\/eucrim\.eu\//), primary: false });
+    expect(judgment.ruling.quote).toContain('upheld the EU’s regime to collect and use records of travellers');
+    // Other steps have no ruling.
+    expect(instrumentHistory.filter((step) => step.ruling !== null).map((step) => step.id)).toEqual(['cjeu-c-817-19-judgment']);
   });
 });
 
@@ -216,21 +238,25 @@ describe('history and status changes', () => {
 
   test('the document links the meetings of its series, each dated and sourced', async () => {
     const { documents } = dataOf<{ documents: any[] }>(
-      await server.query(`{ documents { seriesMeetingsConnection(sort: [{ node: { date: ASC } }]) {
-        edges { properties { series ordinal referenceId quote } node { id date place } } } } }`),
+      await server.query(`{ documents { seriesMeetingsConnection(sort: [{ node: { date: ASC } }, { node: { id: ASC } }]) {
+        edges { properties { series ordinal referenceId quote } node { id kind date endDate place } } } } }`),
     );
     const edges = documents[0].seriesMeetingsConnection.edges;
-    expect(edges.map((edge: any) => edge.node.id)).toEqual([
-      'val-duchesse-i-2016',
-      'fr-be-heads-of-government-2017-10-16',
-      'val-duchesse-ii-meeting',
-      'val-duchesse-iii-2021',
-      'val-duchesse-iv-2023',
+    expect(edges.map((edge: any) => [edge.properties.series, edge.properties.ordinal, edge.node.id])).toEqual([
+      ['Val Duchesse', 1, 'val-duchesse-i-2016'],
+      ['Val Duchesse', null, 'fr-be-heads-of-government-2017-10-16'],
+      ['No Money For Terror', 1, 'no-money-for-terror-conference-2018'],
+      ['Val Duchesse', 2, 'val-duchesse-ii-meeting'],
+      ['No Money For Terror', 2, 'no-money-for-terror-melbourne-2019'],
+      ['Val Duchesse', 3, 'val-duchesse-iii-2021'],
+      ['No Money For Terror', 3, 'no-money-for-terror-new-delhi-2022'],
+      ['Val Duchesse', 4, 'val-duchesse-iv-2023'],
     ]);
     for (const edge of edges) {
-      expect(edge.properties.series).toBe('Val Duchesse');
       expect(edge.properties.referenceId).toBeTruthy();
       expect(edge.properties.quote).toBeTruthy();
     }
+    const delhi = edges.find((edge: any) => edge.node.id === 'no-money-for-terror-new-delhi-2022');
+    expect(delhi.node).toMatchObject({ kind: 'CONFERENCE', date: '2022-11-18', endDate: '2022-11-19', place: 'New Delhi' });
   });
 });
