@@ -28,6 +28,17 @@ export function ruleOfDateBasis(dateBasis: string): InferenceRule | undefined {
   return undefined;
 }
 
+/**
+ * Whether a date is an inference rather than a statement: the text's year taken from the
+ * document's date (YEAR_INFERRED) or a period stored as its last day (APPROXIMATE), each by its
+ * rule, or an external source that left the year implicit (`yearInferred`). A date an external
+ * source states in full (EXTERNAL) is a fact from that source, not an inference. The generated
+ * API's `Event.inferred` (schema.graphql) says the same in Cypher.
+ */
+export function isInferredDate(dateBasis: string | null | undefined, yearInferred: boolean | null | undefined = false): boolean {
+  return (dateBasis !== null && dateBasis !== undefined && ruleOfDateBasis(dateBasis) !== undefined) || yearInferred === true;
+}
+
 /** Whether a commitment is made by the statement or recalls an earlier decision. */
 export const NOVELTIES = ['NEW', 'RESTATED'] as const;
 export type Novelty = (typeof NOVELTIES)[number];

@@ -44,6 +44,7 @@ export async function readSeed(seedDir: string, options: ReadSeedOptions = {}): 
     built.plan,
     documents,
     lifecycleProblems,
+    files.yaml.filter((file) => file.kind !== 'lifecycle'),
   );
   const plan: GraphPlan = {
     nodes: [...built.plan.nodes, ...lifecycle.nodes],

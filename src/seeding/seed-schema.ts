@@ -51,6 +51,7 @@ export const INSTRUMENT_STATUSES = [
   'ESTABLISHED',
   'PROPOSED',
   'UNDER_NEGOTIATION',
+  'AGREED',
   'ENVISAGED',
   'IN_USE',
 ] as const;

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { collapseWhitespace, passageId } from '../../documents/parse-statement.ts';
 import { ErrorCode } from '../../errors.ts';
+import type { StatusPoint } from '../../graph/lifecycle.ts';
 import { planDate, type GraphPlan, type NodeLabel, type PlannedNode, type PlannedRelationship, type PlanValue } from '../../graph/graph-plan.ts';
 import type { SeedDocument } from '../parse-seed-records.ts';
 import type { SeedYamlFile } from '../seed-files.ts';
@@ -26,6 +27,7 @@ import {
   type LifecycleStep,
   type SourceQuote,
 } from './lifecycle-schema.ts';
+import { disagreementWithHistory } from './status-agrees-with-history.ts';
 
 interface Parsed<T> {
   value: T;
@@ -41,14 +43,19 @@ interface Known {
 
 const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-/** Validates the lifecycle files against `base` (the documents' plan) and returns what they add. */
+/**
+ * Validates the lifecycle files against `base` (the documents' plan) and returns what they add.
+ * `entityFiles` (the reference and document files) locate the instrument records whose frozen
+ * `status` must agree with their history.
+ */
 export function buildLifecyclePlan(
   files: readonly SeedYamlFile[],
   base: GraphPlan,
   documents: readonly SeedDocument[],
   collect: ProblemCollector,
+  entityFiles: readonly SeedYamlFile[] = [],
 ): GraphPlan {
-  return new LifecyclePlanBuilder(base, documents, collect).build(files);
+  return new LifecyclePlanBuilder(base, documents, collect).build(files, entityFiles);
 }
 
 class LifecyclePlanBuilder {
@@ -62,9 +69,11 @@ class LifecyclePlanBuilder {
   private readonly meetings: Parsed<LifecycleMeeting>[] = [];
   /** Step id -> the instruments it is a step of. */
   private readonly stepInstruments = new Map<string, Set<string>>();
+  /** Instrument id -> the statuses its steps set. */
+  private readonly histories = new Map<string, StatusPoint[]>();
 
   constructor(
-    base: GraphPlan,
+    private readonly base: GraphPlan,
     private readonly documents: readonly SeedDocument[],
     private readonly collect: ProblemCollector,
   ) {
@@ -73,7 +82,7 @@ class LifecyclePlanBuilder {
     }
   }
 
-  build(files: readonly SeedYamlFile[]): GraphPlan {
+  build(files: readonly SeedYamlFile[], entityFiles: readonly SeedYamlFile[]): GraphPlan {
     for (const file of files) if (file.data !== undefined) this.parseFile(file);
     // Ids first, so that records may name each other in any order and across files.
     for (const { value, origin } of this.references) this.register(value.id, 'Reference', origin, { url: true });
@@ -87,7 +96,23 @@ class LifecyclePlanBuilder {
     for (const act of this.acts) this.addAct(act);
     for (const disagreement of this.disagreements) this.addDisagreement(disagreement);
     for (const meeting of this.meetings) this.addMeeting(meeting);
+    this.checkFrozenStatuses(entityFiles);
     return { nodes: this.nodes, relationships: [...this.relationships.values()] };
+  }
+
+  /** Each seed instrument's `status` as of `statusAsOf` against its history on that day. */
+  private checkFrozenStatuses(entityFiles: readonly SeedYamlFile[]): void {
+    for (const node of this.base.nodes) {
+      const { status, statusAsOf } = node.properties;
+      if (node.label !== 'Instrument' || typeof status !== 'string' || typeof statusAsOf !== 'object' || statusAsOf === null || !('iso' in statusAsOf)) continue;
+      const asOf = statusAsOf.iso;
+      const found = disagreementWithHistory(status as never, asOf, this.histories.get(node.id) ?? []);
+      if (found === undefined) continue;
+      const origin = findEntityOrigin(entityFiles, node.id);
+      if (origin === undefined) throw new Error(`instrument ${node.id} is in the plan but in no entity file`);
+      const history = found.historyStatus === undefined ? 'no status yet (its first step is later)' : `${found.historyStatus} (step ${found.stepId})`;
+      this.collect.add('INCONSISTENT', origin, ['status'], `${status} as of ${asOf} disagrees with the lifecycle history, which says ${history} on that day; the history quotes its sources, so fix status`);
+    }
   }
 
   private parseFile(yaml: SeedYamlFile): void {
@@ -160,22 +185,24 @@ class LifecyclePlanBuilder {
     });
   }
 
-  /** Checks a record's sources; the valid ones, each with its index. */
+  /** Checks a record's sources; the valid ones. */
   private checkSources(sources: readonly SourceQuote[], origin: RecordOrigin, field: FieldPath): SourceQuote[] {
-    return sources.filter((source, index) => {
-      const at = [...field, index, 'reference'];
-      const found = this.known.get(source.reference);
-      if (found?.label !== 'Reference') {
-        const reason = found === undefined ? `no reference has id ${source.reference}` : `${source.reference} is a ${found.label}, not a Reference`;
-        this.collect.add('UNKNOWN_REFERENCE', origin, at, reason);
-        return false;
-      }
-      if (found.url !== true) {
-        this.collect.add('UNKNOWN_REFERENCE', origin, at, `${source.reference} has no url; a lifecycle fact's source must be one a reader can open`);
-        return false;
-      }
-      return true;
-    });
+    return sources.filter((source, index) => this.checkSource(source, origin, [...field, index, 'reference']));
+  }
+
+  /** Whether `source` names a Reference a reader can open; a problem at `at` otherwise. */
+  private checkSource(source: SourceQuote, origin: RecordOrigin, at: FieldPath): boolean {
+    const found = this.known.get(source.reference);
+    if (found?.label !== 'Reference') {
+      const reason = found === undefined ? `no reference has id ${source.reference}` : `${source.reference} is a ${found.label}, not a Reference`;
+      this.collect.add('UNKNOWN_REFERENCE', origin, at, reason);
+      return false;
+    }
+    if (found.url !== true) {
+      this.collect.add('UNKNOWN_REFERENCE', origin, at, `${source.reference} has no url; a lifecycle fact's source must be one a reader can open`);
+      return false;
+    }
+    return true;
   }
 
   /** One EXTERNAL_SOURCE per quoted source, the first marked primary. */
@@ -198,6 +225,10 @@ class LifecyclePlanBuilder {
       this.collect.add('INCONSISTENT', origin, ['date'], `a date of precision MONTH is written as the month's first day (${value.date.slice(0, 8)}01)`);
     }
     const sources = this.checkSources(value.sources, origin, ['sources']);
+    const ruling = value.ruling !== undefined && this.checkSource(value.ruling, origin, ['ruling', 'reference']) ? value.ruling : undefined;
+    if (value.ruling !== undefined && value.kind !== 'COURT_RULING') {
+      this.collect.add('INCONSISTENT', origin, ['ruling'], `only a COURT_RULING step has a ruling; this step is a ${value.kind}`);
+    }
     const instruments = new Set<string>();
     value.of.forEach((entry, index) => {
       if (!this.expect(entry.instrument, ['Instrument'], origin, ['of', index, 'instrument'])) return;
@@ -206,6 +237,11 @@ class LifecyclePlanBuilder {
         return;
       }
       instruments.add(entry.instrument);
+      if (entry.status !== undefined) {
+        const history = this.histories.get(entry.instrument) ?? [];
+        history.push({ date: value.date, status: entry.status, stepId: value.id });
+        this.histories.set(entry.instrument, history);
+      }
       const primary = sources[0];
       if (primary === undefined) return;
       this.put({
@@ -238,9 +274,20 @@ class LifecyclePlanBuilder {
         yearInferred: value.yearInferred,
         act: value.act,
         celex: value.celex,
+        ruling: ruling === undefined ? undefined : collapseWhitespace(ruling.quote),
       }),
     });
     this.putSources(value.id, sources, ['kind', 'date', 'act', 'celex', 'STEP_OF']);
+    if (ruling !== undefined) {
+      // Its own source, never the step's primary one: the ruling is what the court decided, not when.
+      this.put({
+        type: 'EXTERNAL_SOURCE',
+        from: value.id,
+        to: ruling.reference,
+        key: `quote:${shortHash(ruling.quote)}`,
+        properties: { basis: 'EXTERNAL', fields: ['ruling'], quote: collapseWhitespace(ruling.quote), primary: false },
+      });
+    }
   }
 
   private addAct({ value, origin }: Parsed<LifecycleAct>): void {
@@ -355,7 +402,7 @@ class LifecyclePlanBuilder {
     let eventId = value.id;
     if (value.event !== undefined) {
       if (!this.expect(value.event, ['Event'], origin, ['event'])) return;
-      for (const key of ['name', 'date', 'place'] as const) {
+      for (const key of ['name', 'kind', 'date', 'endDate', 'place'] as const) {
         if (value[key] !== undefined) this.collect.add('INCONSISTENT', origin, [key], `set on the Event ${value.event}, not here: a meeting with event only links it`);
       }
       eventId = value.event;
@@ -365,6 +412,9 @@ class LifecyclePlanBuilder {
         if (value[key] === undefined) this.collect.add('SCHEMA', origin, [key], 'required field is missing (or give `event`: an Event defined elsewhere)');
       }
       if (value.name === undefined || value.date === undefined) return;
+      if (value.endDate !== undefined && value.endDate < value.date) {
+        this.collect.add('INCONSISTENT', origin, ['endDate'], `ends (${value.endDate}) before it starts (${value.date})`);
+      }
       this.nodes.push({
         id: value.id,
         label: 'Event',
@@ -372,8 +422,9 @@ class LifecyclePlanBuilder {
           name: value.name,
           aliases: [],
           description: value.note,
-          kind: 'MEETING',
+          kind: value.kind ?? 'MEETING',
           date: planDate(value.date),
+          endDate: value.endDate === undefined ? undefined : planDate(value.endDate),
           datePrecision: 'DAY',
           dateBasis: 'EXTERNAL',
           place: value.place,
@@ -381,7 +432,7 @@ class LifecyclePlanBuilder {
           ordinal: value.ordinal,
         }),
       });
-      this.putSources(value.id, sources, ['name', 'date', 'place', 'kind', 'SERIES_MEETING']);
+      this.putSources(value.id, sources, ['name', 'date', 'endDate', 'place', 'kind', 'SERIES_MEETING']);
     }
     const primary = sources[0];
     if (!documentKnown || primary === undefined) return;
@@ -404,6 +455,17 @@ class LifecyclePlanBuilder {
     const identity = `${relationship.from}|${relationship.type}|${relationship.to}|${relationship.key}`;
     if (!this.relationships.has(identity)) this.relationships.set(identity, relationship);
   }
+}
+
+/** Where the record of entity `id` sits in the reference or document files. */
+function findEntityOrigin(files: readonly SeedYamlFile[], id: string): RecordOrigin | undefined {
+  for (const yaml of files) {
+    const entities = valueAt(yaml.data, ['entities']);
+    if (!Array.isArray(entities)) continue;
+    const index = entities.findIndex((raw) => valueAt(raw, ['id']) === id);
+    if (index >= 0) return { yaml, path: ['entities', index], record: id };
+  }
+  return undefined;
 }
 
 function compact(properties: Record<string, PlanValue | undefined>): Record<string, PlanValue> {

@@ -60,6 +60,8 @@ export const stepSchema = z.strictObject({
     .array(z.strictObject({ instrument: idRef, role: z.enum(STEP_ROLES), status: z.enum(LIFECYCLE_STATUSES).optional() }))
     .min(1, 'name the instrument(s) whose step this is'),
   note: text.optional(),
+  /** A court ruling's outcome: the sentence of a source that says what the court decided. */
+  ruling: sourceQuoteSchema.optional(),
   sources: z.array(sourceQuoteSchema).min(1, 'a step needs at least one source'),
 });
 
@@ -85,7 +87,10 @@ export const meetingSchema = z.strictObject({
   series: text,
   /** An Event the seed defines already (the statement's own meeting): linked, not duplicated. */
   event: idRef.optional(),
+  /** A meeting (the default) or a conference of a series. */
+  kind: z.enum(['MEETING', 'CONFERENCE']).optional(),
   date: isoDate.optional(),
+  endDate: isoDate.optional(),
   place: text.optional(),
   ordinal: z.number().int().positive().optional(),
   document: idRef,

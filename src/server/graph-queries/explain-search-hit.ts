@@ -74,7 +74,7 @@ export function matchTerms(value: string, terms: readonly SearchTerm[]): { match
     }
     if (found) matchedTerms += 1;
   }
-  ranges.sort((a, b) => a.start - b.start);
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
   return { matchedTerms, ranges };
 }
 

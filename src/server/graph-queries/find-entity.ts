@@ -53,14 +53,14 @@ const OWN_FIELDS = ['id', 'name', 'aliases', 'description'];
 export const ENTITY_QUERY = `${matchNodeById('n', 'id')}
   OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
   OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
-  WITH n, m, p, d ORDER BY d.id, p.order
+  WITH n, m, p, d ORDER BY d.id, p.order, m.quoteStart, m.quote
   WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
     quote: m.quote, quoteStart: m.quoteStart, quoteEnd: m.quoteEnd,
     passage: {id: p.id, section: p.section, order: p.order, text: p.text},
     document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
   } END) AS mentions
   OPTIONAL MATCH (n)-[e:EXTERNAL_SOURCE]->(r:Reference)
-  WITH n, mentions, r, e ORDER BY r.id
+  WITH n, mentions, r, e ORDER BY r.id, coalesce(e.quote, ''), coalesce(e.fields, [])
   WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
   OPTIONAL MATCH (n)-[rel]-(other)
   WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL

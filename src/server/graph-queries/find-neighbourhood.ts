@@ -51,7 +51,7 @@ export const NEIGHBOURHOOD_GRAPH_QUERY = `UNWIND range(0, size($kept) - 1) AS po
     UNWIND nodes AS a
     MATCH (a)-[r]->(b)
     WHERE NOT type(r) IN $structural AND b IN nodes
-    WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
+    WITH r ORDER BY startNode(r).id, type(r), endNode(r).id, coalesce(r.passageId, ''), coalesce(r.referenceId, ''), coalesce(r.quoteStart, -1), coalesce(r.quote, '')
     RETURN collect(${EDGE_PROJECTION('r')}) AS edges
   }
   RETURN [n IN nodes | ${NODE_PROJECTION('n')}] AS nodes, edges`;

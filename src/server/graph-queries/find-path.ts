@@ -42,7 +42,8 @@ export function pathsQuery(k: number, maxLength: number, via: 'ANY' | 'COMMITMEN
   MATCH p = SHORTEST ${k} GROUPS (a)(()-[r WHERE NOT type(r) IN $structural]-(step WHERE step = b OR (
     NOT step.id IN $excludeIds AND none(label IN labels(step) WHERE label IN $excludeTypes)${onlyCommitments}
   ))){1,${maxLength}}(b)
-  WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT ${k}
+  WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)],
+    [r IN relationships(p) | [coalesce(r.passageId, ''), coalesce(r.referenceId, ''), coalesce(r.quote, '')]] LIMIT ${k}
   RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes,
          [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`;
 }

@@ -33,7 +33,7 @@ export const FOLLOW_THROUGH_QUERY = `MATCH (c:Commitment)-[:CONCERNS]->(i:Instru
    WITH c, p, d, i ORDER BY i.id
    RETURN ${NODE_PROJECTION('c')} AS commitment, c.modality AS modality, c.quote AS quote, p.id AS passageId,
           d.id AS documentId, d.date AS statementDate, collect(DISTINCT i.id) AS instruments
-   ORDER BY commitment.id`;
+   ORDER BY commitment.id, passageId`;
 
 export type FollowThroughSort = 'OUTCOME' | 'DAYS_TO_ADOPTION' | 'DAYS_TO_APPLICATION';
 

@@ -63,5 +63,11 @@ export async function readStatusChanges(db: DatabaseHandle, from: string, to: st
       previous = point.status;
     }
   }
-  return changes.sort((a, b) => (a.date === b.date ? (a.instrument.id < b.instrument.id ? -1 : 1) : a.date < b.date ? -1 : 1));
+  // Date, then instrument, then step: two changes of one instrument on one day keep one order.
+  const order = (change: StatusChange) => [change.date, change.instrument.id, change.step.id];
+  return changes.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    const at = x.findIndex((part, index) => part !== y[index]);
+    return at < 0 ? 0 : x[at]! < y[at]! ? -1 : 1;
+  });
 }

@@ -32,6 +32,8 @@ export interface LifecycleStep {
   status: LifecycleStatus | null;
   daysAfterStatement: number | null;
   sources: StepSource[];
+  /** A court ruling's outcome: the source sentence saying what the court decided (one of the step's sources). */
+  ruling: StepSource | null;
 }
 
 export interface InstrumentLifecycle {
@@ -65,7 +67,8 @@ export const LIFECYCLE_QUERY = `MATCH (i:Instrument)
    WITH i, statementDate, successors, e, s, sources ORDER BY e.date, e.id
    WITH i, statementDate, successors,
         collect(CASE WHEN e IS NULL THEN null ELSE {id: e.id, name: e.name, kind: e.kind, stage: e.stage, date: e.date,
-                datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, sources: sources} END) AS steps
+                datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, ruling: e.ruling,
+                sources: sources} END) AS steps
    RETURN ${NODE_PROJECTION('i')} AS instrument, i.kind AS kind, i.status AS statusAtStatement, statementDate, successors, steps
    ORDER BY i.id`;
 
@@ -74,9 +77,10 @@ export async function readLifecycles(db: DatabaseHandle, ids: readonly string[] 
   const records = await readRecords(db, LIFECYCLE_QUERY, { ids });
   return records.map((record) => {
     const statementDate = (toPlain(record.get('statementDate')) as string | null) ?? null;
-    const steps = (toPlain(record.get('steps')) as Omit<LifecycleStep, 'daysAfterStatement'>[]).map((step) => ({
+    const steps = (toPlain(record.get('steps')) as (Omit<LifecycleStep, 'daysAfterStatement' | 'ruling'> & { ruling: string | null })[]).map((step) => ({
       ...step,
       daysAfterStatement: statementDate === null ? null : daysBetween(statementDate, step.date),
+      ruling: step.ruling === null ? null : (step.sources.find((source) => source.quote === step.ruling) ?? null),
     }));
     return {
       instrument: toGraphNode(record.get('instrument')),

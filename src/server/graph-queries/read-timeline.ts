@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../errors.ts';
+import { isInferredDate, ruleOfDateBasis, type InferenceRule } from '../../graph/fact-basis.ts';
 import { type GraphNode, NODE_PROJECTION, readRecords, toGraphNode, toPlain } from './read-records.ts';
 import type { DatabaseHandle } from '../../neo4j/database-handle.ts';
 
@@ -10,8 +11,12 @@ export interface TimelineEntry {
   endDate: string | null;
   dateText: string | null;
   dateBasis: string | null;
-  /** True unless the text states the full date (dateBasis STATED). */
+  /** True when the date is inferred (isInferredDate): by a rule from the text, or its year from an external source's context. */
   inferred: boolean;
+  /** The rule that inferred the date from the text (YEAR_FROM_DOCUMENT_DATE, PERIOD_END); null otherwise. */
+  dateRule: InferenceRule | null;
+  /** True when an external source gave the day and month but left the year implicit. */
+  yearInferred: boolean;
   /** TEXT when a document mentions the event, EXTERNAL when only references give it (lifecycle steps, later meetings). */
   basis: 'TEXT' | 'EXTERNAL';
   concerns: GraphNode[];
@@ -33,7 +38,7 @@ export const TIMELINE_QUERY = `MATCH (event:Event)
   OPTIONAL MATCH (event)-[:CONCERNS|STEP_OF]->(concerned)
   WITH event, concerned ORDER BY concerned.id
   WITH event, collect(DISTINCT ${NODE_PROJECTION('concerned')}) AS concerns
-  RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns,
+  RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis, .yearInferred} AS event, concerns,
     EXISTS { (event)-[:MENTIONED_IN]->(:Passage) } AS fromText
   ORDER BY event.date, event.id`;
 
@@ -50,8 +55,9 @@ export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}
     { from, to },
   );
   return records.map((record) => {
-    const event = toPlain(record.get('event')) as Record<string, string | null>;
+    const event = toPlain(record.get('event')) as Record<string, string | null> & { yearInferred?: boolean | null };
     const basis = event.dateBasis ?? null;
+    const yearInferred = event.yearInferred === true;
     return {
       id: event.id as string,
       name: (event.name ?? event.id) as string,
@@ -60,7 +66,9 @@ export async function readTimeline(db: DatabaseHandle, range: TimelineRange = {}
       endDate: event.endDate ?? null,
       dateText: event.dateText ?? null,
       dateBasis: basis,
-      inferred: basis !== 'STATED',
+      inferred: isInferredDate(basis, yearInferred),
+      dateRule: basis === null ? null : (ruleOfDateBasis(basis) ?? null),
+      yearInferred,
       basis: record.get('fromText') === true ? 'TEXT' : 'EXTERNAL',
       concerns: (record.get('concerns') as { id: string | null }[]).filter((node) => node.id !== null).map(toGraphNode),
     };

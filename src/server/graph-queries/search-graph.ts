@@ -58,14 +58,14 @@ export const MAX_SEARCH_CANDIDATES = 1000;
 
 /** Up to `$candidates` full-text hits of `$query`, with the searched properties that explain them. */
 export const SEARCH_QUERY = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-  WITH node, score ORDER BY score DESC LIMIT $candidates
+  WITH node, score ORDER BY score DESC, node.id LIMIT $candidates
   RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score,
          node {.name, .aliases, .title, .summary, .quote, .description, .text, .documentId, .section, .order} AS fields`;
 
 /** The passages naming each entity of `$ids` (MENTIONED_IN), with the quoted span. */
 export const MENTIONS_QUERY = `UNWIND $ids AS id
   MATCH (node:${ENTITY_LABEL} {id: id})-[m:MENTIONED_IN]->(p:Passage)
-  WITH id, m, p ORDER BY p.documentId, p.order, m.quoteStart
+  WITH id, m, p ORDER BY p.documentId, p.order, m.quoteStart, m.quote
   RETURN id, collect({id: p.id, documentId: p.documentId, section: p.section, order: p.order, text: p.text, quote: m.quote}) AS mentions`;
 
 interface Candidate {

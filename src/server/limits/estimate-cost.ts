@@ -1,4 +1,4 @@
-import { type GraphQLField, type GraphQLNamedType, getNamedType, getNullableType, isLeafType, isListType } from 'graphql';
+import { type FieldNode, type GraphQLField, type GraphQLNamedType, getNamedType, getNullableType, isLeafType, isListType } from 'graphql';
 import type { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { RequestLimits } from '../../config.ts';
 
@@ -18,19 +18,27 @@ const RELATIONSHIP_FILTERS = new Set(['some', 'all', 'none', 'single']);
 /**
  * An estimator for graphql-query-complexity whose total is the number of objects a request may
  * return: a list field costs its size (limit or first, else `assumedListSize`) times what each
- * element selects, so sizes multiply through nesting. Leaves (properties) are free. While it
- * walks, it records arguments outside their bounds and filters nested too deep into `problems`.
+ * element selects, so sizes multiply through nesting. Leaves (properties) are free. A list in
+ * `nestedComputedLists` (inside an analyst query's computed answer: find-nested-computed-lists.ts)
+ * counts once. While it walks, it records arguments outside their bounds and filters nested too
+ * deep into `problems`.
  */
-export function createCostEstimator(limits: RequestLimits, problems: ArgumentProblem[]): ComplexityEstimator {
-  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs) => {
+export function createCostEstimator(
+  limits: RequestLimits,
+  problems: ArgumentProblem[],
+  nestedComputedLists: ReadonlySet<FieldNode> = new Set(),
+): ComplexityEstimator {
+  return ({ type, field, node, args, childComplexity }: ComplexityEstimatorArgs) => {
     const name = `${type.name}.${field.name}`;
     checkArguments(name, field, args, limits, problems);
     const returned = getNamedType(field.type);
     if (isLeafType(returned)) return 0;
     const pageSize = typeof args.limit === 'number' ? args.limit : typeof args.first === 'number' ? args.first : undefined;
     if (isListType(getNullableType(field.type))) {
-      // A connection's edges are as many as the connection's `first`, already counted there.
-      const size = type.name.endsWith('Connection') && field.name === 'edges' ? 1 : (pageSize ?? limits.assumedListSize);
+      // A connection's edges are as many as the connection's `first`, already counted there; a
+      // list inside a computed answer is as long as the data, fetched whatever the selection.
+      const counted = (type.name.endsWith('Connection') && field.name === 'edges') || nestedComputedLists.has(node);
+      const size = counted ? 1 : (pageSize ?? limits.assumedListSize);
       return size * (1 + childComplexity);
     }
     if (isConnection(returned)) return 1 + (pageSize ?? limits.assumedListSize) * childComplexity;

@@ -4,6 +4,7 @@ import { getComplexity } from 'graphql-query-complexity';
 import type { RequestLimits } from '../../config.ts';
 import { ErrorCode } from '../../errors.ts';
 import { type ArgumentProblem, createCostEstimator } from './estimate-cost.ts';
+import { findNestedComputedLists } from './find-nested-computed-lists.ts';
 import { limitError } from './limit-error.ts';
 
 /**
@@ -106,7 +107,7 @@ export function estimateRequest(
       query: document,
       variables,
       operationName: operationName ?? undefined,
-      estimators: [createCostEstimator(limits, problems)],
+      estimators: [createCostEstimator(limits, problems, findNestedComputedLists(schema, operation))],
     });
     return { cost, problems };
   } catch {

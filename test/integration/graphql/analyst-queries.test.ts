@@ -344,16 +344,29 @@ describe('path', () => {
 
 describe('timeline', () => {
   const TIMELINE = `query Timeline($from: Date, $to: Date) {
-    timeline(from: $from, to: $to) { id name kind date endDate dateText dateBasis inferred concerns { id type name } }
+    timeline(from: $from, to: $to) { id name kind date endDate dateText dateBasis inferred dateRule yearInferred concerns { id type name } }
   }`;
-  type Entry = { id: string; date: string; dateText: string | null; dateBasis: string; inferred: boolean; concerns: GraphNode[] };
+  type Entry = {
+    id: string;
+    date: string;
+    dateText: string | null;
+    dateBasis: string;
+    inferred: boolean;
+    dateRule: string | null;
+    yearInferred: boolean;
+    concerns: GraphNode[];
+  };
 
   test('events come in date order, each saying whether its date is stated or inferred', async () => {
     const { timeline } = dataOf(await server.query<{ timeline: Entry[] }>(TIMELINE));
     expect(timeline.length).toBeGreaterThan(5);
     const dates = timeline.map((entry) => entry.date);
     expect(dates).toEqual([...dates].sort());
-    for (const entry of timeline) expect(entry.inferred).toBe(entry.dateBasis !== 'STATED');
+    // Inferred means inferred: by a rule from the text, or the year from an external source's context; never a date a reference states.
+    for (const entry of timeline) {
+      expect(entry.inferred, entry.id).toBe(['YEAR_INFERRED', 'APPROXIMATE'].includes(entry.dateBasis) || entry.yearInferred);
+      expect(entry.dateRule !== null, entry.id).toBe(['YEAR_INFERRED', 'APPROXIMATE'].includes(entry.dateBasis));
+    }
     const byId = new Map(timeline.map((entry) => [entry.id, entry]));
     expect(byId.get('joint-statement-2016-publication')).toMatchObject({ date: '2016-02-01', dateText: '1 February 2016', dateBasis: 'STATED', inferred: false });
     expect(byId.get('eu-pnr-entry-into-force-2018')).toMatchObject({
@@ -361,9 +374,14 @@ describe('timeline', () => {
       dateText: '25 May',
       dateBasis: 'YEAR_INFERRED',
       inferred: true,
+      dateRule: 'YEAR_FROM_DOCUMENT_DATE',
       concerns: [{ id: 'pnr', type: 'Instrument', name: 'EU PNR Directive' }],
     });
-    expect(byId.get('val-duchesse-ii-meeting')).toMatchObject({ date: '2018-06-11', dateBasis: 'EXTERNAL', inferred: true });
+    // A date a reference states in full is external, not inferred: the meeting's, and the GDPR's date of application.
+    expect(byId.get('val-duchesse-ii-meeting')).toMatchObject({ date: '2018-06-11', dateBasis: 'EXTERNAL', inferred: false, dateRule: null });
+    expect(byId.get('gdpr-application')).toMatchObject({ date: '2018-05-25', dateBasis: 'EXTERNAL', inferred: false, yearInferred: false });
+    // A source that left the year implicit: the year is an inference, but by no rule of the text.
+    expect(byId.get('eev-reg-adoption-council')).toMatchObject({ date: '2023-06-27', dateBasis: 'EXTERNAL', inferred: true, dateRule: null, yearInferred: true });
   });
 
   test('from and to bound the dates, inclusively', async () => {

@@ -61,7 +61,7 @@ describe('instruments', () => {
     );
     expect(data.instruments).toEqual([
       { id: 'ees', status: 'ESTABLISHED', statusAsOf: '2018-06-11', events: [{ date: '2017-11-30', dateText: '30 November 2017', dateBasis: 'STATED', inferred: false }] },
-      { id: 'etias', status: 'UNDER_NEGOTIATION', statusAsOf: '2018-06-11', events: [{ date: '2018-04-25', dateText: '25 April', dateBasis: 'YEAR_INFERRED', inferred: true }] },
+      { id: 'etias', status: 'AGREED', statusAsOf: '2018-06-11', events: [{ date: '2018-04-25', dateText: '25 April', dateBasis: 'YEAR_INFERRED', inferred: true }] },
       { id: 'pnr', status: 'IN_FORCE', statusAsOf: '2018-06-11', events: [{ date: '2018-05-25', dateText: '25 May', dateBasis: 'YEAR_INFERRED', inferred: true }] },
     ]);
   });

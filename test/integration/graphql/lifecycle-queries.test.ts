@@ -37,7 +37,7 @@ const STATUS = `{
 describe('"what was the status of ETIAS on 11 June 2018, and today"', () => {
   test('answers both in one request, each with the step and its quoted source', async () => {
     const { then, now } = dataOf<{ then: any; now: any }>(await server.query(STATUS));
-    expect(then).toMatchObject({ on: '2018-06-11', status: 'AGREED', since: '2018-04-25', statusAtStatement: 'UNDER_NEGOTIATION' });
+    expect(then).toMatchObject({ on: '2018-06-11', status: 'AGREED', since: '2018-04-25', statusAtStatement: 'AGREED' });
     expect(then.step).toMatchObject({ id: 'etias-political-agreement', kind: 'POLITICAL_AGREEMENT', stage: 'COREPER_CONFIRMATION' });
     expect(then.step.sources[0]).toMatchObject({ referenceId: 'council-etias-2018-04-25', primary: true });
     expect(then.step.sources[0].quote).toContain('On 25 April, EU ambassadors confirmed an agreement');
@@ -62,14 +62,13 @@ const FOLLOW_THROUGH = `{
     commitment { id name } quote passageId statementDate outcome daysToAdoption daysToApplication
     instruments {
       instrument { id } status outcome adopted applied daysToAdoption daysToApplication successors { id name }
-      stepsAfterStatement { id kind date daysAfterStatement }
+      stepsAfterStatement { id kind date daysAfterStatement sources { referenceId url quote } }
     }
   }
 }`;
 
 describe('"which European-level asks became law, when, and how long after"', () => {
-  // The steps' sources in the same request would exceed the request cost limit (four nested lists): they come from instrumentHistory.
-  test('one request lists every ask with its outcome, dates and delays; each step has its sources', async () => {
+  test('one request lists every ask with its outcome, dates, delays and each step with its quoted sources', async () => {
     const { followThrough } = dataOf<{ followThrough: any[] }>(await server.query(FOLLOW_THROUGH));
     const byId = new Map(followThrough.map((row) => [row.commitment.id, row]));
     expect([...byId.keys()].sort()).toEqual([
@@ -86,15 +85,14 @@ describe('"which European-level asks became law, when, and how long after"', () 
     const regulation = eEvidence.instruments.find((row: any) => row.instrument.id === 'e-evidence-regulation-proposal');
     expect(regulation).toMatchObject({ status: 'APPLICABLE', adopted: '2023-07-12', applied: '2026-08-18' });
     expect(regulation.successors).toEqual([{ id: 'regulation-2023-1543', name: expect.stringContaining('2023/1543') }]);
-    const { instrumentHistory } = dataOf<{ instrumentHistory: Step[] }>(
-      await server.query('{ instrumentHistory(id: "e-evidence-regulation-proposal") { id kind date daysAfterStatement sources { referenceId url quote } } }'),
-    );
-    const sourced = new Map(instrumentHistory.map((step) => [step.id, step.sources]));
     expect(regulation.stepsAfterStatement.length).toBeGreaterThan(0);
     for (const step of regulation.stepsAfterStatement as Step[]) {
       expect(step.date > '2018-06-11').toBe(true);
-      expect(sourced.get(step.id)?.length, step.id).toBeGreaterThan(0);
+      expect(step.sources.length, step.id).toBeGreaterThan(0);
+      for (const source of step.sources) expect(source, step.id).toMatchObject({ url: expect.stringMatching(/^https?:\/\//), quote: expect.any(String) });
     }
+    const adoption = (regulation.stepsAfterStatement as Step[]).find((step) => step.id === 'eev-reg-adoption-signature');
+    expect(adoption?.sources.map((source) => source.referenceId)).toContain('celex-32023r1543');
     expect(byId.get('c-support-explosives-precursors-proposal')).toMatchObject({ outcome: 'ACHIEVED', daysToAdoption: 374, daysToApplication: 966 });
     // ETIAS is in force but not operating: the border ask is only partly met.
     const borders = byId.get('c-back-external-border-checks');
@@ -172,7 +170,29 @@ describe('"what does the text claim about GDPR\'s 25 May, and what does the law 
       }
     }
     const quotes = gdpr.externalSourcesConnection.edges.map((edge: any) => edge.properties.quote);
-    expect(quotes).toEqual(expect.arrayContaining(['entered into force May 24th, 2016', 'It shall apply from 25 May 2018.']));
+    expect(quotes).toEqual(
+      expect.arrayContaining([
+        'entered into force May 24th, 2016',
+        'It shall apply from 25 May 2018.',
+        // Article 99, both paragraphs, from a copy of the Regulation's text (no EUR-Lex page quoting it was found).
+        '1. This Regulation shall enter into force on the twentieth day following that of its publication in the Official Journal of the European Union.',
+        '2. It shall apply from 25 May 2018.',
+      ]),
+    );
+  });
+});
+
+describe('a court ruling in an instrument history', () => {
+  test('C-817/19 on the PNR Directive keeps its verdict as a quote with its reference', async () => {
+    const { instrumentHistory } = dataOf<{ instrumentHistory: any[] }>(
+      await server.query('{ instrumentHistory(id: "pnr") { id kind date ruling { referenceId url sourceKind quote primary } } }'),
+    );
+    const judgment = instrumentHistory.find((step) => step.id === 'cjeu-c-817-19-judgment');
+    expect(judgment).toMatchObject({ kind: 'COURT_RULING', date: '2022-06-21' });
+    expect(judgment.ruling).toMatchObject({ referenceId: 'eucrim-c-817-19', url: expect.stringMatching(/^https:\/\/eucrim\.eu\//), primary: false });
+    expect(judgment.ruling.quote).toContain('upheld the EU’s regime to collect and use records of travellers');
+    // Other steps have no ruling.
+    expect(instrumentHistory.filter((step) => step.ruling !== null).map((step) => step.id)).toEqual(['cjeu-c-817-19-judgment']);
   });
 });
 
@@ -218,21 +238,25 @@ describe('history and status changes', () => {
 
   test('the document links the meetings of its series, each dated and sourced', async () => {
     const { documents } = dataOf<{ documents: any[] }>(
-      await server.query(`{ documents { seriesMeetingsConnection(sort: [{ node: { date: ASC } }]) {
-        edges { properties { series ordinal referenceId quote } node { id date place } } } } }`),
+      await server.query(`{ documents { seriesMeetingsConnection(sort: [{ node: { date: ASC } }, { node: { id: ASC } }]) {
+        edges { properties { series ordinal referenceId quote } node { id kind date endDate place } } } } }`),
     );
     const edges = documents[0].seriesMeetingsConnection.edges;
-    expect(edges.map((edge: any) => edge.node.id)).toEqual([
-      'val-duchesse-i-2016',
-      'fr-be-heads-of-government-2017-10-16',
-      'val-duchesse-ii-meeting',
-      'val-duchesse-iii-2021',
-      'val-duchesse-iv-2023',
+    expect(edges.map((edge: any) => [edge.properties.series, edge.properties.ordinal, edge.node.id])).toEqual([
+      ['Val Duchesse', 1, 'val-duchesse-i-2016'],
+      ['Val Duchesse', null, 'fr-be-heads-of-government-2017-10-16'],
+      ['No Money For Terror', 1, 'no-money-for-terror-conference-2018'],
+      ['Val Duchesse', 2, 'val-duchesse-ii-meeting'],
+      ['No Money For Terror', 2, 'no-money-for-terror-melbourne-2019'],
+      ['Val Duchesse', 3, 'val-duchesse-iii-2021'],
+      ['No Money For Terror', 3, 'no-money-for-terror-new-delhi-2022'],
+      ['Val Duchesse', 4, 'val-duchesse-iv-2023'],
     ]);
     for (const edge of edges) {
-      expect(edge.properties.series).toBe('Val Duchesse');
       expect(edge.properties.referenceId).toBeTruthy();
       expect(edge.properties.quote).toBeTruthy();
     }
+    const delhi = edges.find((edge: any) => edge.node.id === 'no-money-for-terror-new-delhi-2022');
+    expect(delhi.node).toMatchObject({ kind: 'CONFERENCE', date: '2022-11-18', endDate: '2022-11-19', place: 'New Delhi' });
   });
 });

@@ -19,7 +19,7 @@ interface Source {
 interface LifecycleFile {
   references?: { id: string; url: string; sourceKind: string }[];
   acts?: { id: string; celex: string; source: Source }[];
-  steps?: { id: string; date: string; datePrecision?: string; sources: Source[] }[];
+  steps?: { id: string; date: string; datePrecision?: string; ruling?: Source; sources: Source[] }[];
   disagreements?: { id: string; sources: Source[] }[];
   meetings?: { id: string; event?: string; sources: Source[] }[];
 }
@@ -80,7 +80,7 @@ describe('every lifecycle fact is pinned to its reference', () => {
     expect(steps.length).toBeGreaterThanOrEqual(100);
     expect(files.flatMap((file) => file.acts ?? []).length).toBe(7);
     expect(files.flatMap((file) => file.disagreements ?? []).length).toBe(5);
-    expect(files.flatMap((file) => file.meetings ?? []).length).toBe(5);
+    expect(files.flatMap((file) => file.meetings ?? []).length).toBe(8);
   });
 
   test('every step is an Event in the graph, STEP_OF its instruments with its primary source, and keeps every quote it cites', () => {
@@ -93,7 +93,17 @@ describe('every lifecycle fact is pinned to its reference', () => {
         expect(rel.properties, step.id).toMatchObject({ basis: 'EXTERNAL', referenceId: step.sources[0]!.reference, quote: collapse(step.sources[0]!.quote) });
       }
       expectSourcesInGraph(step.id, step.sources);
+      if (step.ruling !== undefined) {
+        expect(nodes.get(step.id)?.properties.ruling, step.id).toBe(collapse(step.ruling.quote));
+        const ruled = externalSources(step.id).find((rel) => rel.to === step.ruling!.reference && rel.properties.quote === collapse(step.ruling!.quote));
+        expect(ruled?.properties.fields, step.id).toEqual(['ruling']);
+      }
     }
+  });
+
+  test('the C-817/19 judgment keeps its verdict as a quote with its reference', () => {
+    const step = files.flatMap((file) => file.steps ?? []).find((candidate) => candidate.id === 'cjeu-c-817-19-judgment');
+    expect(step?.ruling).toMatchObject({ reference: 'eucrim-c-817-19', quote: expect.stringContaining('upheld the EU’s regime') });
   });
 
   test('every successor act, disagreement and meeting keeps every quote it cites', () => {

@@ -50,6 +50,18 @@ describe('lifecycle files, valid', () => {
     expect(node('mini-meeting-day')).toMatchObject({ label: 'Disagreement', properties: { verdict: 'DISAGREES' } });
   });
 
+  it('keeps a court ruling’s outcome as its quote, sourced apart from the step’s primary source', () => {
+    expect(node('mini-ruling')?.properties).toMatchObject({ kind: 'COURT_RULING', ruling: 'the Court upheld the mini act' });
+    expect(rels('EXTERNAL_SOURCE', 'mini-ruling').map((rel) => [rel.to, rel.properties.fields, rel.properties.primary])).toEqual([
+      ['mini-journal', ['kind', 'date', 'act', 'celex', 'STEP_OF'], true],
+      ['mini-law', ['ruling'], false],
+    ]);
+  });
+
+  it('gives a new meeting of a series its kind and last day', () => {
+    expect(node('mini-series-1')?.properties).toMatchObject({ kind: 'CONFERENCE', endDate: { kind: 'date', iso: '2018-03-02' } });
+  });
+
   it('links the series’ meetings to the document, adding an Event only for a meeting the seed lacks', () => {
     expect(rels('SERIES_MEETING').map((rel) => [rel.from, rel.to, rel.properties.ordinal])).toEqual([
       ['mini-statement', 'mini-series-1', 1],
@@ -74,8 +86,10 @@ describe('lifecycle files, invalid', () => {
 
   it('throws one SEED_INVALID listing every problem with file, record and field', () => {
     expect(error.code).toBe(ErrorCode.SEED_INVALID);
-    expect(problems).toHaveLength(16);
-    expect(problems.every((problem) => problem.file === 'lifecycle/bad.yaml' && problem.line !== undefined)).toBe(true);
+    expect(problems).toHaveLength(19);
+    const elsewhere = problems.filter((problem) => problem.file !== 'lifecycle/bad.yaml');
+    expect(elsewhere.map((problem) => problem.record)).toEqual(['mini-proposal']);
+    expect(problems.every((problem) => problem.line !== undefined)).toBe(true);
   });
 
   it.each<[string, Partial<SeedProblem>]>([
@@ -95,6 +109,12 @@ describe('lifecycle files, invalid', () => {
     ['a claim in a passage that does not exist', { kind: 'UNKNOWN_PASSAGE', record: 'claim-unknown-passage', field: 'claim.passage' }],
     ['a disagreement compared with a text event instead of a step', { kind: 'LINK_ENDPOINT', record: 'compared-with-text-event', field: 'steps[0]' }],
     ['a meeting without a date or an event', { kind: 'SCHEMA', record: 'meeting-without-date', field: 'date' }],
+    ['a ruling on a step that is not a court ruling', { kind: 'INCONSISTENT', record: 'step-ruling-not-court', field: 'ruling' }],
+    ['a conference that ends before it starts', { kind: 'INCONSISTENT', record: 'meeting-ends-before-it-starts', field: 'endDate' }],
+    [
+      'an instrument whose frozen status disagrees with its history on that day',
+      { kind: 'INCONSISTENT', file: 'reference/instruments.yaml', record: 'mini-proposal', field: 'status', line: 13 },
+    ],
   ])('reports %s', (_, expected) => {
     expect(problems).toContainEqual(expect.objectContaining(expected));
   });

@@ -52,6 +52,30 @@ describe('the cost estimate', () => {
     expect(estimate('{ countries { partyTo { parties { partyTo { name } } } } }').cost).toBeGreaterThan(limits.maxCost);
   });
 
+  it('counts a list nested inside an analyst answer once: its data is fetched whole, whatever the selection', () => {
+    // Issue 11's "which asks became law, when, how long after, with sources", in one request.
+    const followThrough = `{ followThrough(asOf: "2026-12-01") {
+      commitment { id } outcome daysToAdoption
+      instruments { instrument { id } adopted successors { id } stepsAfterStatement { id date sources { url quote } } }
+    } }`;
+    const size = limits.assumedListSize;
+    // followThrough (size) x (1 + commitment 1 + instruments (1 + instrument 1 + successors 1 + steps (1 + sources 1)))
+    expect(estimate(followThrough).cost).toBe(size * (1 + 1 + (1 + 1 + 1 + (1 + 1))));
+    expect(estimate(followThrough).cost).toBeLessThan(limits.maxCost / 10);
+    // The first list inside a single analyst answer still scales: neighbourhood's nodes are as many as its limit.
+    expect(estimate('{ neighbourhood(id: "x", limit: 10) { nodes { id } } }').cost).toBe(1 + size);
+  });
+
+  it('keeps multiplying generated relationship lists, also below an analyst answer', () => {
+    const below = '{ search(text: "x") { hits { node { ... on Country { partyTo { parties { partyTo { name } } } } } } } }';
+    expect(estimate(below).cost).toBeGreaterThan(limits.maxCost);
+    // A fragment spread is not followed: the lists inside it keep the multiplying estimate.
+    const size = limits.assumedListSize;
+    const viaFragment = `{ followThrough { instruments { ...Steps } } }
+      fragment Steps on InstrumentFollowThrough { stepsAfterStatement { sources { quote } } }`;
+    expect(estimate(viaFragment).cost).toBe(size * (1 + (1 + size * (1 + size))));
+  });
+
   it('scales an analyst query bounded by limit by that limit', () => {
     const small = estimate('{ neighbourhood(id: "x", limit: 10) { nodes { id } } }').cost;
     const large = estimate('{ neighbourhood(id: "x", limit: 500) { nodes { id } } }').cost;

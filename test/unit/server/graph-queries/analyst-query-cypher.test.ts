@@ -25,14 +25,14 @@ describe('the Cypher of the analyst queries', () => {
         WITH found AS n
         OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
         OPTIONAL MATCH (p)-[:PART_OF]->(d:Document)
-        WITH n, m, p, d ORDER BY d.id, p.order
+        WITH n, m, p, d ORDER BY d.id, p.order, m.quoteStart, m.quote
         WITH n, collect(CASE WHEN p IS NULL THEN null ELSE {
           quote: m.quote, quoteStart: m.quoteStart, quoteEnd: m.quoteEnd,
           passage: {id: p.id, section: p.section, order: p.order, text: p.text},
           document: CASE WHEN d IS NULL THEN null ELSE {id: d.id, title: d.title} END
         } END) AS mentions
         OPTIONAL MATCH (n)-[e:EXTERNAL_SOURCE]->(r:Reference)
-        WITH n, mentions, r, e ORDER BY r.id
+        WITH n, mentions, r, e ORDER BY r.id, coalesce(e.quote, ''), coalesce(e.fields, [])
         WITH n, mentions, collect(CASE WHEN r IS NULL THEN null ELSE {id: r.id, title: r.title, url: r.url, fields: coalesce(e.fields, [])} END) AS references
         OPTIONAL MATCH (n)-[rel]-(other)
         WHERE NOT type(rel) IN $structural AND other.id IS NOT NULL
@@ -82,7 +82,7 @@ describe('the Cypher of the analyst queries', () => {
           UNWIND nodes AS a
           MATCH (a)-[r]->(b)
           WHERE NOT type(r) IN $structural AND b IN nodes
-          WITH r ORDER BY startNode(r).id, type(r), endNode(r).id
+          WITH r ORDER BY startNode(r).id, type(r), endNode(r).id, coalesce(r.passageId, ''), coalesce(r.referenceId, ''), coalesce(r.quoteStart, -1), coalesce(r.quote, '')
           RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
          document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
          reference: COLLECT { MATCH (pr:Reference {id: r.referenceId}) RETURN pr {.id, .title, .url} }[0]}) AS edges
@@ -102,7 +102,8 @@ describe('the Cypher of the analyst queries', () => {
         MATCH p = SHORTEST 3 GROUPS (a)(()-[r WHERE NOT type(r) IN $structural]-(step WHERE step = b OR (
           NOT step.id IN $excludeIds AND none(label IN labels(step) WHERE label IN $excludeTypes) AND step:Commitment
         ))){1,4}(b)
-        WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)] LIMIT 3
+        WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)],
+          [r IN relationships(p) | [coalesce(r.passageId, ''), coalesce(r.referenceId, ''), coalesce(r.quote, '')]] LIMIT 3
         RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), name: coalesce(n.name, n.title, n.id)}] AS nodes,
                [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), properties: properties(r), passage: COLLECT { MATCH (pp:Passage {id: r.passageId}) RETURN pp {.id, .section, .order, .text} }[0],
          document: COLLECT { MATCH (pd:Document {id: r.documentId}) RETURN pd {.id, .title} }[0],
@@ -124,7 +125,7 @@ describe('the Cypher of the analyst queries', () => {
         OPTIONAL MATCH (event)-[:CONCERNS|STEP_OF]->(concerned)
         WITH event, concerned ORDER BY concerned.id
         WITH event, collect(DISTINCT {id: concerned.id, labels: labels(concerned), name: coalesce(concerned.name, concerned.title, concerned.id)}) AS concerns
-        RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis} AS event, concerns,
+        RETURN event {.id, .name, .kind, .date, .endDate, .dateText, .dateBasis, .yearInferred} AS event, concerns,
           EXISTS { (event)-[:MENTIONED_IN]->(:Passage) } AS fromText
         ORDER BY event.date, event.id"
     `);
@@ -133,7 +134,7 @@ describe('the Cypher of the analyst queries', () => {
   it('search', () => {
     expect(SEARCH_QUERY).toMatchInlineSnapshot(`
       "CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-        WITH node, score ORDER BY score DESC LIMIT $candidates
+        WITH node, score ORDER BY score DESC, node.id LIMIT $candidates
         RETURN labels(node) AS labels, node.id AS id, coalesce(node.name, node.title, node.id) AS name, score,
                node {.name, .aliases, .title, .summary, .quote, .description, .text, .documentId, .section, .order} AS fields"
     `);
@@ -143,7 +144,7 @@ describe('the Cypher of the analyst queries', () => {
     expect(MENTIONS_QUERY).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
         MATCH (node:Entity {id: id})-[m:MENTIONED_IN]->(p:Passage)
-        WITH id, m, p ORDER BY p.documentId, p.order, m.quoteStart
+        WITH id, m, p ORDER BY p.documentId, p.order, m.quoteStart, m.quote
         RETURN id, collect({id: p.id, documentId: p.documentId, section: p.section, order: p.order, text: p.text, quote: m.quote}) AS mentions"
     `);
   });
@@ -179,7 +180,8 @@ describe('the Cypher of the analyst queries', () => {
          WITH i, statementDate, successors, e, s, sources ORDER BY e.date, e.id
          WITH i, statementDate, successors,
               collect(CASE WHEN e IS NULL THEN null ELSE {id: e.id, name: e.name, kind: e.kind, stage: e.stage, date: e.date,
-                      datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, sources: sources} END) AS steps
+                      datePrecision: e.datePrecision, act: e.act, celex: e.celex, role: s.role, status: s.status, ruling: e.ruling,
+                      sources: sources} END) AS steps
          RETURN {id: i.id, labels: labels(i), name: coalesce(i.name, i.title, i.id)} AS instrument, i.kind AS kind, i.status AS statusAtStatement, statementDate, successors, steps
          ORDER BY i.id"
     `);
@@ -194,7 +196,7 @@ describe('the Cypher of the analyst queries', () => {
          WITH c, p, d, i ORDER BY i.id
          RETURN {id: c.id, labels: labels(c), name: coalesce(c.name, c.title, c.id)} AS commitment, c.modality AS modality, c.quote AS quote, p.id AS passageId,
                 d.id AS documentId, d.date AS statementDate, collect(DISTINCT i.id) AS instruments
-         ORDER BY commitment.id"
+         ORDER BY commitment.id, passageId"
     `);
   });
 });
