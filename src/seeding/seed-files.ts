@@ -121,7 +121,23 @@ export function parseYamlFile(kind: SeedFileKind, file: string, source: string):
       problems.push({ kind: 'YAML_SYNTAX', file, reason: `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} expansions); write the values out` });
     }
   }
-  return { file: { kind, file, data, lineOf: (path) => lineOf(document, lineCounter, path) }, problems };
+  return { file: { kind, file, data, lineOf: linesOf(source) }, problems };
+}
+
+/**
+ * Line lookups for one file. The parsed YAML tree is many times the size of the file, and only
+ * problems need lines: the tree is dropped now and parsed again on the first lookup, so a large
+ * valid corpus is not held twice in memory (at 1000x that drove the validation into GC thrash).
+ */
+function linesOf(source: string): SeedYamlFile['lineOf'] {
+  let tree: { document: Document; lineCounter: LineCounter } | undefined;
+  return (path) => {
+    if (tree === undefined) {
+      const lineCounter = new LineCounter();
+      tree = { document: parseDocument(source, { lineCounter, uniqueKeys: true }), lineCounter };
+    }
+    return lineOf(tree.document, tree.lineCounter, path);
+  };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -54,6 +54,9 @@ export function buildLifecyclePlan(
 class LifecyclePlanBuilder {
   private readonly known = new Map<string, Known>();
   private readonly nodes: PlannedNode[] = [];
+  /** Step events by id, for the date of a succession (a lookup per act, not a scan). */
+  private readonly stepNodes = new Map<string, PlannedNode>();
+  private readonly documentsById: ReadonlyMap<string, SeedDocument>;
   private readonly relationships = new Map<string, PlannedRelationship>();
   private readonly references: Parsed<LifecycleReference>[] = [];
   private readonly acts: Parsed<LifecycleAct>[] = [];
@@ -65,12 +68,13 @@ class LifecyclePlanBuilder {
 
   constructor(
     base: GraphPlan,
-    private readonly documents: readonly SeedDocument[],
+    documents: readonly SeedDocument[],
     private readonly collect: ProblemCollector,
   ) {
     for (const node of base.nodes) {
       this.known.set(node.id, { label: node.label, url: typeof node.properties['url'] === 'string' });
     }
+    this.documentsById = new Map(documents.map((document) => [document.id, document]));
   }
 
   build(files: readonly SeedYamlFile[]): GraphPlan {
@@ -223,7 +227,7 @@ class LifecyclePlanBuilder {
       });
     });
     this.stepInstruments.set(value.id, instruments);
-    this.nodes.push({
+    const node: PlannedNode = {
       id: value.id,
       label: 'Event',
       properties: compact({
@@ -239,7 +243,9 @@ class LifecyclePlanBuilder {
         act: value.act,
         celex: value.celex,
       }),
-    });
+    };
+    this.nodes.push(node);
+    this.stepNodes.set(value.id, node);
     this.putSources(value.id, sources, ['kind', 'date', 'act', 'celex', 'STEP_OF']);
   }
 
@@ -260,7 +266,7 @@ class LifecyclePlanBuilder {
     if (source === undefined) return;
     this.putSources(value.id, [source], ['name', 'description', 'kind', 'celex', 'SUCCEEDED_BY']);
     if (predecessorKnown && stepKnown) {
-      const stepNode = this.nodes.find((node) => node.id === step);
+      const stepNode = this.stepNodes.get(step);
       this.put({
         type: 'SUCCEEDED_BY',
         from: instrument,
@@ -322,7 +328,7 @@ class LifecyclePlanBuilder {
       this.collect.add('LINK_ENDPOINT', origin, ['claim', 'event'], `${event} is a lifecycle step; the claim is the text's own Event`);
       return;
     }
-    const document = this.documents.find((candidate) => candidate.id === documentId);
+    const document = this.documentsById.get(documentId);
     if (document === undefined) {
       this.collect.add('DANGLING_LINK', origin, ['claim', 'document'], `no seed document has id ${documentId}`);
       return;
