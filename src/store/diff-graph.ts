@@ -81,7 +81,7 @@ export function relationshipIdentity(rel: { from: string; type: string; key: str
  * identities, endpoints in the plan, no internal (`_`) property names, storable values.
  * Throws SEED_INVALID listing every problem.
  */
-export function assertPlanWritable(plan: GraphPlan): { nodes: NodeWrite[]; relationships: RelationshipWrite[] } {
+export function assertPlanWritable(plan: GraphPlan): WritablePlan {
   const problems: PlanProblem[] = [];
   const nodes: NodeWrite[] = [];
   const relationships: RelationshipWrite[] = [];
@@ -145,7 +145,17 @@ export function expectedLabels(label: NodeLabel): string[] {
 }
 
 export function diffGraph(state: GraphState, plan: GraphPlan): GraphDiff {
-  const writable = assertPlanWritable(plan);
+  return diffWritable(state, assertPlanWritable(plan));
+}
+
+/** The plan in its stored form (from assertPlanWritable); `state` may hold only the part of the store it covers. */
+export interface WritablePlan {
+  nodes: NodeWrite[];
+  relationships: RelationshipWrite[];
+}
+
+/** diffGraph for a plan already checked and converted: the loader diffs it batch by batch. */
+export function diffWritable(state: GraphState, writable: WritablePlan): GraphDiff {
   const diff: GraphDiff = {
     createNodes: [],
     updateNodes: [],
