@@ -3,15 +3,16 @@
  * memory does not grow with what is stored: each batch of planned nodes (then relationships)
  * reads back only its own stored counterparts, is diffed (diff-graph.ts) and written; what the
  * plan no longer holds is found last by streaming the stored identities alone (no properties).
- * The loader holds the plan, one batch of stored rows, and the list of what to delete.
+ * Beside the plan, the loader holds one batch in its stored form and one batch of stored rows,
+ * then the plan's identities and the list of what to delete.
  *
  * Whether the writes land in one transaction or one per statement is the caller's choice
  * (write-graph-plan.ts): this only decides what to write and in which order.
  */
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
-import { NODE_LABELS, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
-import { diffWritable, isEmptyDiff, relationshipIdentity, type GraphDiff, type StoredNode, type StoredRelationship, type WritablePlan } from './diff-graph.ts';
+import { NODE_LABELS, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
+import { diffWritable, isEmptyDiff, relationshipIdentity, toNodeWrite, toRelationshipWrite, type GraphDiff, type StoredNode, type StoredRelationship } from './diff-graph.ts';
 import { categoryOf, ENTITY_LABEL, SEED_KEY_PROPERTY, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
 
 export interface ChangeCounts {
@@ -54,7 +55,8 @@ export interface ConvergeResult {
 
 const EMPTY_STATE = { nodes: [], relationships: [] };
 
-export async function convergeGraph(writable: WritablePlan, io: ConvergeIo, options: ConvergeOptions): Promise<ConvergeResult> {
+/** `plan` must have passed checkPlanWritable: each batch is converted to its stored form only when its turn comes. */
+export async function convergeGraph(plan: GraphPlan, io: ConvergeIo, options: ConvergeOptions): Promise<ConvergeResult> {
   const changes = emptyChanges();
   let wrote = false;
   const apply = async (diff: GraphDiff) => {
@@ -66,16 +68,18 @@ export async function convergeGraph(writable: WritablePlan, io: ConvergeIo, opti
   };
 
   // Nodes before relationships: a relationship is written between nodes that exist.
-  for (const nodes of batchesOf(writable.nodes, options.batchRows)) {
+  for (const batch of batchesOf(plan.nodes, options.batchRows)) {
+    const nodes = batch.map(toNodeWrite);
     const stored = options.fresh ? [] : await readStoredNodes(io.read, nodes.map((node) => node.id));
     await apply(diffWritable({ nodes: stored, relationships: [] }, { nodes, relationships: [] }));
   }
-  for (const relationships of batchesOf(writable.relationships, options.batchRows)) {
+  for (const batch of batchesOf(plan.relationships, options.batchRows)) {
+    const relationships = batch.map(toRelationshipWrite);
     const stored = options.fresh ? [] : await readStoredRelationships(io.read, relationships);
     await apply(diffWritable({ nodes: [], relationships: stored }, { nodes: [], relationships }));
   }
   if (!options.fresh) {
-    const stale = await findStale(io.stream, writable);
+    const stale = await findStale(io.stream, plan);
     // diffWritable with an empty plan lists exactly the deletions, in the shape applyDiff expects.
     await apply(diffWritable(stale, EMPTY_STATE));
   }
@@ -108,15 +112,15 @@ async function readStoredRelationships(read: RunStatement, planned: readonly { f
 }
 
 /** Stored nodes and relationships the plan does not hold, read as identities only. */
-async function findStale(stream: ConvergeIo['stream'], writable: WritablePlan): Promise<{ nodes: StoredNode[]; relationships: StoredRelationship[] }> {
-  const plannedIds = new Set(writable.nodes.map((node) => node.id));
+async function findStale(stream: ConvergeIo['stream'], plan: GraphPlan): Promise<{ nodes: StoredNode[]; relationships: StoredRelationship[] }> {
+  const plannedIds = new Set(plan.nodes.map((node) => node.id));
   const nodes: StoredNode[] = [];
   for await (const record of stream(`MATCH (n:\`${SEED_LABEL}\`) RETURN elementId(n) AS elementId, n.id AS id, labels(n) AS labels`)) {
     const id = record.get('id') as string;
     if (!plannedIds.has(id)) nodes.push({ elementId: record.get('elementId') as string, id, labels: record.get('labels') as string[], properties: {} });
   }
   plannedIds.clear();
-  const plannedRelationships = new Set(writable.relationships.map(relationshipIdentity));
+  const plannedRelationships = new Set(plan.relationships.map(relationshipIdentity));
   const relationships: StoredRelationship[] = [];
   for await (const record of stream(
     `MATCH (a:\`${SEED_LABEL}\`)-[r]->(b:\`${SEED_LABEL}\`) WHERE r.\`${SEED_KEY_PROPERTY}\` IS NOT NULL

@@ -21,7 +21,7 @@ import type { Logger } from '../logger.ts';
 import { streamRows, withSession, writeTransaction, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import { batchesOf, convergeGraph, type ChangeCounts, type ConvergeIo, type GraphChanges } from './converge-graph.ts';
-import { assertPlanWritable, type WritablePlan } from './diff-graph.ts';
+import { checkPlanWritable } from './diff-graph.ts';
 import { ENTITY_LABEL, META_LABEL, META_SEED_ID, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
 
 export type { ChangeCounts } from './converge-graph.ts';
@@ -76,12 +76,12 @@ export async function writeGraphPlan(db: DatabaseHandle, plan: GraphPlan, option
   const { logger } = options;
   const started = performance.now();
   // An unwritable plan is refused before the database is touched at all.
-  const writable = assertPlanWritable(plan);
+  checkPlanWritable(plan);
   if (plan.nodes.length + plan.relationships.length > (options.transactionRows ?? TRANSACTION_ROWS)) {
-    return writeInStages(db, plan, writable, options, started);
+    return writeInStages(db, plan, options, started);
   }
   try {
-    const result = await writeTransaction(db, (tx) => writeInTransaction(tx, plan, writable, options));
+    const result = await writeTransaction(db, (tx) => writeInTransaction(tx, plan, options));
     result.durationMs = Math.round(performance.now() - started);
     logger.info(
       result.changed
@@ -94,7 +94,7 @@ export async function writeGraphPlan(db: DatabaseHandle, plan: GraphPlan, option
   }
 }
 
-async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, writable: WritablePlan, options: WriteGraphPlanOptions): Promise<WriteGraphPlanResult> {
+async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, options: WriteGraphPlanOptions): Promise<WriteGraphPlanResult> {
   const { logger } = options;
   const counters = emptyCounters();
   const run = async (cypher: string, parameters: Record<string, unknown> = {}) => {
@@ -115,7 +115,7 @@ async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, writa
   const previousSeedHash = await readSeedHash(tx);
   const fresh = options.reset === true || !(await holdsSeedNodes(tx));
   const io: ConvergeIo = { read: (cypher, parameters) => tx.run(cypher, parameters), stream: (cypher, parameters) => tx.run(cypher, parameters), write: run };
-  const { changes, wrote } = await convergeGraph(writable, io, { batchRows: options.batchRows ?? BATCH_SIZE, fresh });
+  const { changes, wrote } = await convergeGraph(plan, io, { batchRows: options.batchRows ?? BATCH_SIZE, fresh });
 
   const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
   const changed = options.reset === true || wrote || hashChanged;
@@ -146,7 +146,7 @@ async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, writa
  * recorded. Every write is idempotent (MERGE on id or on the relationship's identity, properties
  * replaced whole), so a re-run after an interruption simply continues the convergence.
  */
-async function writeInStages(db: DatabaseHandle, plan: GraphPlan, writable: WritablePlan, options: WriteGraphPlanOptions, started: number): Promise<WriteGraphPlanResult> {
+async function writeInStages(db: DatabaseHandle, plan: GraphPlan, options: WriteGraphPlanOptions, started: number): Promise<WriteGraphPlanResult> {
   const { logger } = options;
   const batchRows = options.batchRows ?? BATCH_SIZE;
   const counters = emptyCounters();
@@ -171,7 +171,7 @@ async function writeInStages(db: DatabaseHandle, plan: GraphPlan, writable: Writ
     const loading = await read(readLoadingMark);
     const fresh = options.reset === true || !(await read(holdsSeedNodes));
     // Everything that could refuse the load is checked before the first write.
-    await assertNoForeignIds(read, writable, batchRows);
+    await assertNoForeignIds(read, plan, batchRows);
     const markLoading = async () => {
       // From here until the last batch, the database says that no complete seed is loaded.
       await write(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.loadingSeedHash = $loading, m.loadStartedAt = datetime() REMOVE m.seedHash, m.loadedAt`, {
@@ -185,7 +185,7 @@ async function writeInStages(db: DatabaseHandle, plan: GraphPlan, writable: Writ
       write,
       beforeFirstWrite: markLoading,
     };
-    const { changes, wrote } = await convergeGraph(writable, io, { batchRows, fresh });
+    const { changes, wrote } = await convergeGraph(plan, io, { batchRows, fresh });
     const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
     const changed = options.reset === true || wrote || hashChanged || loading;
     if (changed) {
@@ -237,10 +237,10 @@ async function holdsSeedNodes(tx: ManagedTransaction): Promise<boolean> {
  */
 async function assertNoForeignIds(
   read: <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>,
-  writable: WritablePlan,
+  plan: GraphPlan,
   batchRows: number,
 ): Promise<void> {
-  for (const nodes of batchesOf(writable.nodes, batchRows)) {
+  for (const nodes of batchesOf(plan.nodes, batchRows)) {
     const foreign = await read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
