@@ -78,7 +78,8 @@ const REQUESTS: readonly BenchRequest[] = [
     name: 'path',
     field: 'path',
     query: `query Path($from: ID!, $to: ID!) { path(from: $from, to: $to) { nodes { ${NODE} } edges { ${EDGE} } } }`,
-    direct: async (source, variables) => (await findPaths(source, variables['from'] as string, variables['to'] as string))[0] ?? null,
+    // k: 1 as the `path` resolver asks: the default 3 searches three path lengths (1.5 s at 1000x against 87 ms).
+    direct: async (source, variables) => (await findPaths(source, variables['from'] as string, variables['to'] as string, { k: 1 }))[0] ?? null,
   },
 ];
 

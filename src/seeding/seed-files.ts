@@ -49,35 +49,68 @@ export async function readSeedFiles(seedDir: string): Promise<SeedFiles> {
   const problems: SeedProblem[] = [];
   const hashed: { file: string; bytes: Uint8Array }[] = [];
 
-  for (const { folder, kind } of SEED_FOLDERS) {
-    const names = await listFolder(seedDir, folder);
-    for (const name of names) {
-      const isYaml = /\.ya?ml$/u.test(name);
-      const isText = kind === 'document' && name.endsWith('.txt');
-      if (!isYaml && !isText) continue;
-      const file = `${folder}/${name}`;
-      const { size } = await stat(join(seedDir, folder, name));
-      if (size > MAX_SEED_FILE_BYTES) {
-        problems.push({ kind: 'FILE_TOO_LARGE', file, reason: `the file has ${size} bytes; seed files may have at most ${MAX_SEED_FILE_BYTES}` });
-        continue;
-      }
-      const bytes = await readFile(join(seedDir, folder, name));
-      hashed.push({ file, bytes });
-      const invalidLine = firstInvalidUtf8Line(bytes);
-      if (invalidLine !== undefined) {
-        problems.push({ kind: 'ENCODING', file, line: invalidLine, reason: 'the line is not valid UTF-8; save the file as UTF-8' });
-        continue;
-      }
-      if (isText) {
-        documentTexts.set(name, bytes);
-      } else {
-        const parsed = parseYamlFile(kind, file, Buffer.from(bytes).toString('utf8'));
-        yaml.push(parsed.file);
-        problems.push(...parsed.problems);
-      }
+  for (const entry of await listSeedFiles(seedDir)) {
+    const { file, kind, name, size } = entry;
+    if (size > MAX_SEED_FILE_BYTES) {
+      problems.push({ kind: 'FILE_TOO_LARGE', file, reason: `the file has ${size} bytes; seed files may have at most ${MAX_SEED_FILE_BYTES}` });
+      continue;
+    }
+    const bytes = await readFile(entry.path);
+    hashed.push({ file, bytes });
+    const invalidLine = firstInvalidUtf8Line(bytes);
+    if (invalidLine !== undefined) {
+      problems.push({ kind: 'ENCODING', file, line: invalidLine, reason: 'the line is not valid UTF-8; save the file as UTF-8' });
+      continue;
+    }
+    if (entry.isText) {
+      documentTexts.set(name, bytes);
+    } else {
+      const parsed = parseYamlFile(kind, file, Buffer.from(bytes).toString('utf8'));
+      yaml.push(parsed.file);
+      problems.push(...parsed.problems);
     }
   }
   return { yaml, documentTexts, seedHash: hashSeedFiles(hashed), problems };
+}
+
+/**
+ * The hash `readSeedFiles` would give, without parsing anything: what start-up compares with the
+ * database's. Undefined when a file is too large to be read (the seed is then invalid, and only
+ * the full read says why).
+ */
+export async function hashSeedDir(seedDir: string): Promise<string | undefined> {
+  const hashed: { file: string; bytes: Uint8Array }[] = [];
+  for (const entry of await listSeedFiles(seedDir)) {
+    if (entry.size > MAX_SEED_FILE_BYTES) return undefined;
+    hashed.push({ file: entry.file, bytes: await readFile(entry.path) });
+  }
+  return hashSeedFiles(hashed);
+}
+
+interface SeedFileEntry {
+  kind: SeedFileKind;
+  /** Relative to the seed directory. */
+  file: string;
+  name: string;
+  path: string;
+  size: number;
+  /** A document's source text (the rest is YAML). */
+  isText: boolean;
+}
+
+async function listSeedFiles(seedDir: string): Promise<SeedFileEntry[]> {
+  const entries: SeedFileEntry[] = [];
+  for (const { folder, kind } of SEED_FOLDERS) {
+    for (const name of await listFolder(seedDir, folder)) {
+      const isYaml = /\.ya?ml$/u.test(name);
+      const isText = kind === 'document' && name.endsWith('.txt');
+      if (!isYaml && !isText) continue;
+      const filePath = join(seedDir, folder, name);
+      const { size } = await stat(filePath);
+      entries.push({ kind, file: `${folder}/${name}`, name, path: filePath, size, isText });
+    }
+  }
+  return entries;
 }
 
 async function listFolder(seedDir: string, folder: string): Promise<string[]> {
@@ -121,7 +154,23 @@ export function parseYamlFile(kind: SeedFileKind, file: string, source: string):
       problems.push({ kind: 'YAML_SYNTAX', file, reason: `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} expansions); write the values out` });
     }
   }
-  return { file: { kind, file, data, lineOf: (path) => lineOf(document, lineCounter, path) }, problems };
+  return { file: { kind, file, data, lineOf: linesOf(source) }, problems };
+}
+
+/**
+ * Line lookups for one file. The parsed YAML tree is many times the size of the file, and only
+ * problems need lines: the tree is dropped now and parsed again on the first lookup, so a large
+ * valid corpus is not held twice in memory (at 1000x that drove the validation into GC thrash).
+ */
+function linesOf(source: string): SeedYamlFile['lineOf'] {
+  let tree: { document: Document; lineCounter: LineCounter } | undefined;
+  return (path) => {
+    if (tree === undefined) {
+      const lineCounter = new LineCounter();
+      tree = { document: parseDocument(source, { lineCounter, uniqueKeys: true }), lineCounter };
+    }
+    return lineOf(tree.document, tree.lineCounter, path);
+  };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

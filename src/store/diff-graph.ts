@@ -5,7 +5,7 @@
  */
 import { AppError, ErrorCode } from '../errors.ts';
 import { isInternalName } from '../graph/internal-names.ts';
-import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan, type NodeLabel, type PlannedNode, type PlannedRelationship, type RelationshipType } from '../graph/graph-plan.ts';
 import { categoryOf, MANAGED_LABELS, SEED_KEY_PROPERTY, SEED_LABEL } from './labels.ts';
 import { comparableProperties, toStoredProperties, type StoredValue } from './plan-values.ts';
 
@@ -81,7 +81,27 @@ export function relationshipIdentity(rel: { from: string; type: string; key: str
  * identities, endpoints in the plan, no internal (`_`) property names, storable values.
  * Throws SEED_INVALID listing every problem.
  */
-export function assertPlanWritable(plan: GraphPlan): { nodes: NodeWrite[]; relationships: RelationshipWrite[] } {
+export function assertPlanWritable(plan: GraphPlan): WritablePlan {
+  return checkPlan(plan, true);
+}
+
+/** assertPlanWritable without keeping the converted plan: the loader converts batch by batch. */
+export function checkPlanWritable(plan: GraphPlan): void {
+  checkPlan(plan, false);
+}
+
+/** A checked plan node in its stored form. */
+export function toNodeWrite(node: PlannedNode): NodeWrite {
+  return { id: node.id, label: node.label, properties: toStoredProperties({ ...node.properties, id: node.id }, `node ${node.id}`) };
+}
+
+/** A checked plan relationship in its stored form (its key is stored as `_seedKey`). */
+export function toRelationshipWrite(rel: PlannedRelationship): RelationshipWrite {
+  const record = `relationship (${rel.from})-[${rel.type} ${rel.key}]->(${rel.to})`;
+  return { from: rel.from, type: rel.type, key: rel.key, to: rel.to, properties: toStoredProperties({ ...rel.properties, [SEED_KEY_PROPERTY]: rel.key }, record) };
+}
+
+function checkPlan(plan: GraphPlan, keep: boolean): WritablePlan {
   const problems: PlanProblem[] = [];
   const nodes: NodeWrite[] = [];
   const relationships: RelationshipWrite[] = [];
@@ -112,7 +132,7 @@ export function assertPlanWritable(plan: GraphPlan): { nodes: NodeWrite[]; relat
     }
     checkNames(record, node.properties);
     const properties = convert(record, () => toStoredProperties({ ...node.properties, id: node.id }, record));
-    if (properties) nodes.push({ id: node.id, label: node.label, properties });
+    if (properties && keep) nodes.push({ id: node.id, label: node.label, properties });
   }
 
   const identities = new Set<string>();
@@ -127,7 +147,7 @@ export function assertPlanWritable(plan: GraphPlan): { nodes: NodeWrite[]; relat
     identities.add(identity);
     checkNames(record, rel.properties);
     const properties = convert(record, () => toStoredProperties({ ...rel.properties, [SEED_KEY_PROPERTY]: rel.key }, record));
-    if (properties) relationships.push({ from: rel.from, type: rel.type, key: rel.key, to: rel.to, properties });
+    if (properties && keep) relationships.push({ from: rel.from, type: rel.type, key: rel.key, to: rel.to, properties });
   }
 
   if (problems.length > 0) {
@@ -145,7 +165,17 @@ export function expectedLabels(label: NodeLabel): string[] {
 }
 
 export function diffGraph(state: GraphState, plan: GraphPlan): GraphDiff {
-  const writable = assertPlanWritable(plan);
+  return diffWritable(state, assertPlanWritable(plan));
+}
+
+/** The plan in its stored form (from assertPlanWritable); `state` may hold only the part of the store it covers. */
+export interface WritablePlan {
+  nodes: NodeWrite[];
+  relationships: RelationshipWrite[];
+}
+
+/** diffGraph for a plan already checked and converted: the loader diffs it batch by batch. */
+export function diffWritable(state: GraphState, writable: WritablePlan): GraphDiff {
   const diff: GraphDiff = {
     createNodes: [],
     updateNodes: [],

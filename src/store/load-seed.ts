@@ -5,6 +5,7 @@
 import type { Logger } from '../logger.ts';
 import type { DatabaseHandle } from '../neo4j/database-handle.ts';
 import { DEFAULT_SEED_DIR, readSeed, type Seed } from '../seeding/read-seed.ts';
+import { hashSeedDir } from '../seeding/seed-files.ts';
 import { ensureSchema } from './ensure-schema.ts';
 import { needsSeeding } from './seed-meta.ts';
 import { writeGraphPlan, type WriteGraphPlanResult } from './write-graph-plan.ts';
@@ -18,24 +19,37 @@ export async function loadSeed(db: DatabaseHandle, logger: Logger, seed: Seed, o
 export interface SeedIfNeededResult {
   seeded: boolean;
   seedHash: string;
+  /** False when the database already held this exact seed, so it was not read past its hash. */
+  validated: boolean;
   result?: WriteGraphPlanResult;
 }
 
 /**
  * For `serve`: loads the seed when the database is empty or holds another seed version.
  * An invalid seed fails start-up (SEED_INVALID) rather than serving stale data silently.
+ *
+ * The files are hashed first: when the database holds a finished load of that very hash, the
+ * seed is byte for byte the one that was validated when it was loaded, and validating it again
+ * (most of a warm start on a large corpus) would only repeat that answer.
  */
 export async function seedIfNeeded(db: DatabaseHandle, logger: Logger, seedDir: string = DEFAULT_SEED_DIR): Promise<SeedIfNeededResult> {
+  const hash = await hashSeedDir(seedDir);
+  if (hash !== undefined && !(await needsSeeding(db, hash))) {
+    await ensureSchema(db, { logger });
+    logger.info(`The database already holds seed ${hash.slice(0, 12)}: not validating or reloading it`);
+    return { seeded: false, seedHash: hash, validated: false };
+  }
   const seed = await readSeed(seedDir, { logger });
   if (!(await needsSeeding(db, seed.seedHash))) {
+    // The files changed back between the hash and the read: still the loaded seed.
     await ensureSchema(db, { logger });
     logger.info(`The database already holds seed ${seed.seedHash.slice(0, 12)}: not reloading`);
-    return { seeded: false, seedHash: seed.seedHash };
+    return { seeded: false, seedHash: seed.seedHash, validated: true };
   }
   logger.info(`Loading seed ${seed.seedHash.slice(0, 12)} from ${seedDir}`);
   const result = await loadSeed(db, logger, seed);
   logger.info(`Seed loaded: ${totalOf(result.nodes)} nodes, ${totalOf(result.relationships)} relationships in ${result.durationMs} ms`);
-  return { seeded: true, seedHash: seed.seedHash, result };
+  return { seeded: true, seedHash: seed.seedHash, validated: true, result };
 }
 
 /** The sum of per-label (or per-type) counts. */

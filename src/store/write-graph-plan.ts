@@ -1,8 +1,10 @@
 /**
- * Writes a graph plan into Neo4j. The loader reads what the seed owns, diffs it against the plan
- * (diff-graph.ts) and writes only the differences, so a re-run of an unchanged seed writes
- * nothing and a changed seed converges: what the seed no longer holds is deleted, and properties
- * a record lost disappear (maps are replaced whole).
+ * Writes a graph plan into Neo4j. The plan is compared with what the seed owns batch by batch
+ * (converge-graph.ts, diff-graph.ts) and only the differences are written, so a re-run of an
+ * unchanged seed writes nothing and a changed seed converges: what the seed no longer holds is
+ * deleted, and properties a record lost disappear (maps are replaced whole). The stored graph is
+ * never read into memory whole: one batch of stored rows at a time, and the identities alone to
+ * find what to delete.
  *
  * A plan of up to `transactionRows` nodes and relationships (the curated seed) is written in ONE
  * transaction: all of it or nothing. A larger one would need the database to hold the whole load
@@ -14,12 +16,15 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors.ts';
-import { NODE_LABELS, type GraphPlan, type NodeLabel, type RelationshipType } from '../graph/graph-plan.ts';
+import type { GraphPlan, NodeLabel, RelationshipType } from '../graph/graph-plan.ts';
 import type { Logger } from '../logger.ts';
-import { withSession, writeTransaction, type DatabaseHandle } from '../neo4j/database-handle.ts';
+import { streamRows, withSession, writeTransaction, type DatabaseHandle } from '../neo4j/database-handle.ts';
 import { mapDriverError } from '../neo4j/map-driver-error.ts';
-import { assertPlanWritable, diffGraph, isEmptyDiff, type GraphDiff, type GraphState } from './diff-graph.ts';
-import { categoryOf, ENTITY_LABEL, META_LABEL, META_SEED_ID, SEED_KEY_PROPERTY, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
+import { batchesOf, convergeGraph, type ChangeCounts, type ConvergeIo, type GraphChanges } from './converge-graph.ts';
+import { checkPlanWritable } from './diff-graph.ts';
+import { ENTITY_LABEL, META_LABEL, META_SEED_ID, SEED_LABEL, SOURCE_LABEL } from './labels.ts';
+
+export type { ChangeCounts } from './converge-graph.ts';
 
 /** Rows per UNWIND statement: keeps each message to the server small. */
 const BATCH_SIZE = 500;
@@ -38,12 +43,6 @@ export interface WriteGraphPlanOptions {
   batchRows?: number;
 }
 
-export interface ChangeCounts {
-  created: number;
-  updated: number;
-  deleted: number;
-}
-
 /** The database's own statistics, summed over the transaction's statements. */
 export interface WriteCounters {
   nodesCreated: number;
@@ -60,12 +59,7 @@ export interface WriteGraphPlanResult {
   nodes: Partial<Record<NodeLabel, number>>;
   relationships: Partial<Record<RelationshipType, number>>;
   /** What this run changed, as diffed (a relabelled node counts as updated). */
-  changes: {
-    nodes: ChangeCounts;
-    relationships: ChangeCounts;
-    byLabel: Partial<Record<NodeLabel, ChangeCounts>>;
-    byType: Partial<Record<RelationshipType, ChangeCounts>>;
-  };
+  changes: GraphChanges;
   counters: WriteCounters;
   /** False when the database already matched the plan (and the seed hash): nothing was written. */
   changed: boolean;
@@ -82,7 +76,7 @@ export async function writeGraphPlan(db: DatabaseHandle, plan: GraphPlan, option
   const { logger } = options;
   const started = performance.now();
   // An unwritable plan is refused before the database is touched at all.
-  assertPlanWritable(plan);
+  checkPlanWritable(plan);
   if (plan.nodes.length + plan.relationships.length > (options.transactionRows ?? TRANSACTION_ROWS)) {
     return writeInStages(db, plan, options, started);
   }
@@ -119,31 +113,23 @@ async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, optio
   }
 
   const previousSeedHash = await readSeedHash(tx);
-  const state = options.reset ? { nodes: [], relationships: [] } : await readSeedState(tx);
-  const diff = diffGraph(state, plan);
-  logger.debug('Diffed the plan against the database', {
-    storedNodes: state.nodes.length,
-    storedRelationships: state.relationships.length,
-    plannedNodes: plan.nodes.length,
-    plannedRelationships: plan.relationships.length,
-  });
+  const fresh = options.reset === true || !(await holdsSeedNodes(tx));
+  const io: ConvergeIo = { read: (cypher, parameters) => tx.run(cypher, parameters), stream: (cypher, parameters) => tx.run(cypher, parameters), write: run };
+  const { changes, wrote } = await convergeGraph(plan, io, { batchRows: options.batchRows ?? BATCH_SIZE, fresh });
 
   const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
-  const changed = options.reset === true || !isEmptyDiff(diff) || hashChanged;
-  if (changed) {
-    await applyDiff(diff, run, options.batchRows ?? BATCH_SIZE);
-    if (options.seedHash !== undefined) {
-      await run(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.seedHash = $seedHash, m.loadedAt = datetime()`, {
-        id: META_SEED_ID,
-        seedHash: options.seedHash,
-      });
-    }
+  const changed = options.reset === true || wrote || hashChanged;
+  if (changed && options.seedHash !== undefined) {
+    await run(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.seedHash = $seedHash, m.loadedAt = datetime()`, {
+      id: META_SEED_ID,
+      seedHash: options.seedHash,
+    });
   }
 
   return {
     nodes: countBy(plan.nodes.map((node) => node.label)),
     relationships: countBy(plan.relationships.map((rel) => rel.type)),
-    changes: summariseDiff(diff),
+    changes,
     counters,
     changed,
     staged: false,
@@ -155,17 +141,21 @@ async function writeInTransaction(tx: ManagedTransaction, plan: GraphPlan, optio
 }
 
 /**
- * The staged load: diff, then (when anything changes) mark the load as under way, write batch by
- * batch, and only then record the seed's hash. Every write is idempotent (MERGE on id or on the
- * relationship's identity, properties replaced whole), so a re-run after an interruption simply
- * continues the convergence.
+ * The staged load: each statement is its own transaction. Before the first write the meta node
+ * is marked (load under way, no seed hash) and only after the last one is the seed's hash
+ * recorded. Every write is idempotent (MERGE on id or on the relationship's identity, properties
+ * replaced whole), so a re-run after an interruption simply continues the convergence.
  */
 async function writeInStages(db: DatabaseHandle, plan: GraphPlan, options: WriteGraphPlanOptions, started: number): Promise<WriteGraphPlanResult> {
   const { logger } = options;
+  const batchRows = options.batchRows ?? BATCH_SIZE;
   const counters = emptyCounters();
+  let statements = 0;
   const write = async (cypher: string, parameters: Record<string, unknown> = {}) => {
     const result = await writeTransaction(db, (tx) => tx.run(cypher, parameters));
     addCounters(counters, result.summary.counters.updates());
+    statements += 1;
+    if (statements % 100 === 0) logger.info(`Staged load: ${statements} batches written`);
     return result;
   };
   const read = <T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> => withSession(db, 'READ', (session) => session.executeRead(work));
@@ -178,31 +168,29 @@ async function writeInStages(db: DatabaseHandle, plan: GraphPlan, options: Write
       logger.info(`Reset: deleted ${resetNodesDeleted} node(s)`);
     }
     const previousSeedHash = await read(readSeedHash);
-    const state = options.reset ? { nodes: [], relationships: [] } : await read(readSeedState);
-    const diff = diffGraph(state, plan);
-    const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
     const loading = await read(readLoadingMark);
-    const changed = options.reset === true || !isEmptyDiff(diff) || hashChanged || loading;
-    if (changed) {
-      await assertNoForeignIds(read, diff, options.batchRows ?? BATCH_SIZE);
+    const fresh = options.reset === true || !(await read(holdsSeedNodes));
+    // Everything that could refuse the load is checked before the first write.
+    await assertNoForeignIds(read, plan, batchRows);
+    const markLoading = async () => {
       // From here until the last batch, the database says that no complete seed is loaded.
       await write(`MERGE (m:\`${META_LABEL}\` {id: $id}) SET m.loadingSeedHash = $loading, m.loadStartedAt = datetime() REMOVE m.seedHash, m.loadedAt`, {
         id: META_SEED_ID,
         loading: options.seedHash ?? 'unknown',
       });
-      let batches = 0;
-      await applyDiff(
-        diff,
-        async (cypher, parameters) => {
-          const result = await write(cypher, parameters);
-          batches += 1;
-          if (batches % 100 === 0) logger.info(`Staged load: ${batches} batches written`);
-          return result;
-        },
-        options.batchRows ?? BATCH_SIZE,
-      );
+    };
+    const io: ConvergeIo = {
+      read: (cypher, parameters) => read((tx) => tx.run(cypher, parameters)),
+      stream: (cypher, parameters) => streamRows(db, cypher, parameters, { fetchSize: 2_000 }),
+      write,
+      beforeFirstWrite: markLoading,
+    };
+    const { changes, wrote } = await convergeGraph(plan, io, { batchRows, fresh });
+    const hashChanged = options.seedHash !== undefined && options.seedHash !== previousSeedHash;
+    const changed = options.reset === true || wrote || hashChanged || loading;
+    if (changed) {
       await write(
-        `MATCH (m:\`${META_LABEL}\` {id: $id})
+        `MERGE (m:\`${META_LABEL}\` {id: $id})
          SET m.seedHash = $seedHash, m.loadedAt = CASE WHEN $seedHash IS NULL THEN null ELSE datetime() END
          REMOVE m.loadingSeedHash, m.loadStartedAt`,
         { id: META_SEED_ID, seedHash: options.seedHash ?? null },
@@ -211,13 +199,13 @@ async function writeInStages(db: DatabaseHandle, plan: GraphPlan, options: Write
     const durationMs = Math.round(performance.now() - started);
     logger.info(
       changed
-        ? `Graph written in stages in ${durationMs} ms: nodes ${formatChanges(summariseDiff(diff).nodes)}, relationships ${formatChanges(summariseDiff(diff).relationships)}`
+        ? `Graph written in stages in ${durationMs} ms: nodes ${formatChanges(changes.nodes)}, relationships ${formatChanges(changes.relationships)}`
         : `Graph already up to date (${durationMs} ms): nothing written`,
     );
     return {
       nodes: countBy(plan.nodes.map((node) => node.label)),
       relationships: countBy(plan.relationships.map((rel) => rel.type)),
-      changes: summariseDiff(diff),
+      changes,
       counters,
       changed,
       staged: true,
@@ -236,6 +224,12 @@ async function readLoadingMark(tx: ManagedTransaction): Promise<boolean> {
   return result.records[0]?.get('loading') === true;
 }
 
+/** Whether any node the seed owns is stored; when none is, a load has nothing to read back or delete. */
+async function holdsSeedNodes(tx: ManagedTransaction): Promise<boolean> {
+  const result = await tx.run(`MATCH (n:\`${SEED_LABEL}\`) RETURN n LIMIT 1`);
+  return result.records.length > 0;
+}
+
 /**
  * A planned node whose id a node the seed does not own already has would break a constraint
  * half-way through a staged load: refuse it before anything is written, as the one-transaction
@@ -243,17 +237,17 @@ async function readLoadingMark(tx: ManagedTransaction): Promise<boolean> {
  */
 async function assertNoForeignIds(
   read: <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>,
-  diff: GraphDiff,
+  plan: GraphPlan,
   batchRows: number,
 ): Promise<void> {
-  for (const ids of batches(diff.createNodes.map((node) => node.id), batchRows)) {
+  for (const nodes of batchesOf(plan.nodes, batchRows)) {
     const foreign = await read(async (tx) => {
       const result = await tx.run(
         `UNWIND $ids AS id
          CALL (id) { MATCH (n:${ENTITY_LABEL} {id: id}) RETURN n UNION MATCH (n:${SOURCE_LABEL} {id: id}) RETURN n }
          WITH n WHERE NOT n:\`${SEED_LABEL}\`
          RETURN collect(n.id)[0..10] AS ids`,
-        { ids },
+        { ids: nodes.map((node) => node.id) },
       );
       return (result.records[0]?.get('ids') as string[] | undefined) ?? [];
     });
@@ -270,109 +264,6 @@ async function readSeedHash(tx: ManagedTransaction): Promise<string | undefined>
   const result = await tx.run(`MATCH (m:\`${META_LABEL}\` {id: $id}) RETURN m.seedHash AS seedHash`, { id: META_SEED_ID });
   const value = result.records[0]?.get('seedHash');
   return typeof value === 'string' ? value : undefined;
-}
-
-async function readSeedState(tx: ManagedTransaction): Promise<GraphState> {
-  const nodes = await tx.run(
-    `MATCH (n:\`${SEED_LABEL}\`) RETURN elementId(n) AS elementId, n.id AS id, labels(n) AS labels, properties(n) AS properties`,
-  );
-  const relationships = await tx.run(
-    `MATCH (a:\`${SEED_LABEL}\`)-[r]->(b:\`${SEED_LABEL}\`) WHERE r.\`${SEED_KEY_PROPERTY}\` IS NOT NULL
-     RETURN elementId(r) AS elementId, a.id AS from, type(r) AS type, r.\`${SEED_KEY_PROPERTY}\` AS key, b.id AS to, properties(r) AS properties`,
-  );
-  return {
-    nodes: nodes.records.map((record) => ({
-      elementId: record.get('elementId') as string,
-      id: record.get('id') as string,
-      labels: record.get('labels') as string[],
-      properties: record.get('properties') as Record<string, unknown>,
-    })),
-    relationships: relationships.records.map((record) => ({
-      elementId: record.get('elementId') as string,
-      from: record.get('from') as string,
-      type: record.get('type') as string,
-      key: String(record.get('key')),
-      to: record.get('to') as string,
-      properties: record.get('properties') as Record<string, unknown>,
-    })),
-  };
-}
-
-type Run = (cypher: string, parameters?: Record<string, unknown>) => Promise<{ records: { get(key: string): unknown }[] }>;
-
-/**
- * Deletes first (so a relabelled id never meets its old self), then nodes, then relationships.
- * Labels and types are passed as data (`$(...)`, Neo4j 5.26) rather than spliced into the text:
- * a handful of statement shapes instead of one per label and type, which matters because every
- * new shape is compiled, at up to a second each on a freshly started database.
- */
-async function applyDiff(diff: GraphDiff, run: Run, batchRows: number): Promise<void> {
-  const batches = <T>(items: T[]) => batchesOf(items, batchRows);
-  const allModelLabels = [...NODE_LABELS, ENTITY_LABEL, SOURCE_LABEL].map((label) => `\`${label}\``).join(':');
-
-  for (const ids of batches(diff.deleteRelationships.map((rel) => rel.elementId))) {
-    await run('UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r', { ids });
-  }
-  for (const ids of batches(diff.deleteNodes.map((node) => node.elementId))) {
-    await run('UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id DETACH DELETE n', { ids });
-  }
-  for (const rows of batches(diff.relabelNodes.map((node) => ({ elementId: node.elementId, labels: [node.label, categoryOf(node.label)] })))) {
-    await run(`UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.elementId REMOVE n:${allModelLabels} SET n:$(row.labels)`, { rows });
-  }
-  for (const rows of batches(diff.updateNodes.map((node) => ({ elementId: node.elementId, properties: node.properties })))) {
-    await run('UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.elementId SET n = row.properties', { rows });
-  }
-  // A node with this id that the seed does not own makes the label's id constraint fail the
-  // whole transaction: the seed never silently takes over data it did not write.
-  for (const rows of batches(diff.createNodes.map((node) => ({ id: node.id, labels: [node.label, categoryOf(node.label)], properties: node.properties })))) {
-    await run(`UNWIND $rows AS row MERGE (n:\`${SEED_LABEL}\` {id: row.id}) SET n = row.properties, n:$(row.labels)`, { rows });
-  }
-  for (const rows of batches(diff.updateRelationships.map((rel) => ({ elementId: rel.elementId, properties: rel.properties })))) {
-    await run('UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.elementId SET r = row.properties', { rows });
-  }
-  for (const rows of batches(diff.createRelationships.map((rel) => ({ from: rel.from, to: rel.to, type: rel.type, key: rel.key, properties: rel.properties })))) {
-    const result = await run(
-      `UNWIND $rows AS row
-       MATCH (a:\`${SEED_LABEL}\` {id: row.from})
-       MATCH (b:\`${SEED_LABEL}\` {id: row.to})
-       MERGE (a)-[r:$(row.type) {\`${SEED_KEY_PROPERTY}\`: row.key}]->(b)
-       SET r = row.properties
-       RETURN count(r) AS written`,
-      { rows },
-    );
-    const written = Number(result.records[0]?.get('written'));
-    if (written !== rows.length) {
-      // Endpoints were checked against the plan, so this means the nodes did not get written.
-      throw new AppError(ErrorCode.QUERY_FAILED, `Wrote ${written} of ${rows.length} relationships: an endpoint is missing`);
-    }
-  }
-}
-
-function summariseDiff(diff: GraphDiff): WriteGraphPlanResult['changes'] {
-  const byLabel: Partial<Record<NodeLabel, ChangeCounts>> = {};
-  const byType: Partial<Record<RelationshipType, ChangeCounts>> = {};
-  const bump = <K extends string>(table: Partial<Record<K, ChangeCounts>>, key: K, field: keyof ChangeCounts) => {
-    const counts = (table[key] ??= { created: 0, updated: 0, deleted: 0 });
-    counts[field] += 1;
-  };
-  for (const node of diff.createNodes) bump(byLabel, node.label, 'created');
-  const updated = new Map<string, NodeLabel>();
-  for (const node of diff.updateNodes) updated.set(node.id, node.label);
-  for (const node of diff.relabelNodes) updated.set(node.id, node.label);
-  for (const label of updated.values()) {
-    bump(byLabel, label, 'updated');
-  }
-  const nodes = { created: diff.createNodes.length, updated: updated.size, deleted: diff.deleteNodes.length };
-  for (const node of diff.deleteNodes) if (node.label) bump(byLabel, node.label, 'deleted');
-  for (const rel of diff.createRelationships) bump(byType, rel.type, 'created');
-  for (const rel of diff.updateRelationships) bump(byType, rel.type, 'updated');
-  for (const rel of diff.deleteRelationships) bump(byType, rel.type as RelationshipType, 'deleted');
-  const relationships = {
-    created: diff.createRelationships.length,
-    updated: diff.updateRelationships.length,
-    deleted: diff.deleteRelationships.length,
-  };
-  return { nodes, relationships, byLabel, byType };
 }
 
 function formatChanges(counts: ChangeCounts): string {
@@ -393,8 +284,3 @@ function countBy<K extends string>(keys: K[]): Partial<Record<K, number>> {
   return counts;
 }
 
-function* batchesOf<T>(items: T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
-}
-
-const batches = batchesOf;

@@ -61,6 +61,9 @@ export function buildLifecyclePlan(
 class LifecyclePlanBuilder {
   private readonly known = new Map<string, Known>();
   private readonly nodes: PlannedNode[] = [];
+  /** Step events by id, for the date of a succession (a lookup per act, not a scan). */
+  private readonly stepNodes = new Map<string, PlannedNode>();
+  private readonly documentsById: ReadonlyMap<string, SeedDocument>;
   private readonly relationships = new Map<string, PlannedRelationship>();
   private readonly references: Parsed<LifecycleReference>[] = [];
   private readonly acts: Parsed<LifecycleAct>[] = [];
@@ -74,12 +77,13 @@ class LifecyclePlanBuilder {
 
   constructor(
     private readonly base: GraphPlan,
-    private readonly documents: readonly SeedDocument[],
+    documents: readonly SeedDocument[],
     private readonly collect: ProblemCollector,
   ) {
     for (const node of base.nodes) {
       this.known.set(node.id, { label: node.label, url: typeof node.properties['url'] === 'string' });
     }
+    this.documentsById = new Map(documents.map((document) => [document.id, document]));
   }
 
   build(files: readonly SeedYamlFile[], entityFiles: readonly SeedYamlFile[]): GraphPlan {
@@ -259,7 +263,7 @@ class LifecyclePlanBuilder {
       });
     });
     this.stepInstruments.set(value.id, instruments);
-    this.nodes.push({
+    const node: PlannedNode = {
       id: value.id,
       label: 'Event',
       properties: compact({
@@ -276,7 +280,9 @@ class LifecyclePlanBuilder {
         celex: value.celex,
         ruling: ruling === undefined ? undefined : collapseWhitespace(ruling.quote),
       }),
-    });
+    };
+    this.nodes.push(node);
+    this.stepNodes.set(value.id, node);
     this.putSources(value.id, sources, ['kind', 'date', 'act', 'celex', 'STEP_OF']);
     if (ruling !== undefined) {
       // Its own source, never the step's primary one: the ruling is what the court decided, not when.
@@ -307,7 +313,7 @@ class LifecyclePlanBuilder {
     if (source === undefined) return;
     this.putSources(value.id, [source], ['name', 'description', 'kind', 'celex', 'SUCCEEDED_BY']);
     if (predecessorKnown && stepKnown) {
-      const stepNode = this.nodes.find((node) => node.id === step);
+      const stepNode = this.stepNodes.get(step);
       this.put({
         type: 'SUCCEEDED_BY',
         from: instrument,
@@ -369,7 +375,7 @@ class LifecyclePlanBuilder {
       this.collect.add('LINK_ENDPOINT', origin, ['claim', 'event'], `${event} is a lifecycle step; the claim is the text's own Event`);
       return;
     }
-    const document = this.documents.find((candidate) => candidate.id === documentId);
+    const document = this.documentsById.get(documentId);
     if (document === undefined) {
       this.collect.add('DANGLING_LINK', origin, ['claim', 'document'], `no seed document has id ${documentId}`);
       return;

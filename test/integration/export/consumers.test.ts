@@ -73,7 +73,9 @@ describe('Cypher script replayed by cypher-shell', () => {
     const classPath = await consumerClassPath('cypher-shell');
     await wipeDatabase(testDb.driver, testDb.database);
     const { uri, username, password } = testDb.connection;
-    await run('java', ['-cp', classPath, 'org.neo4j.shell.Main', '-a', uri, '-u', username, '-p', password, '--format', 'plain', '--non-interactive', '-f', file], {
+    // The password goes by environment: a generated one may start with "-", which `-p` would read as an option.
+    await run('java', ['-cp', classPath, 'org.neo4j.shell.Main', '-a', uri, '-u', username, '--format', 'plain', '--non-interactive', '-f', file], {
+      env: { ...process.env, NEO4J_PASSWORD: password },
       timeout: 240_000,
       // A hung JVM may ignore SIGTERM; nothing a test starts may outlive it.
       killSignal: 'SIGKILL',

@@ -11,6 +11,7 @@ import { silentLogger } from '../../../src/logger.ts';
 import type { Database } from '../../../src/neo4j/open-database.ts';
 import { DEFAULT_SEED_DIR, readSeed } from '../../../src/seeding/read-seed.ts';
 import { readLoadedSeed } from '../../../src/store/seed-meta.ts';
+import { readSeedFiles } from '../../../src/seeding/seed-files.ts';
 import { clearDatabase, connectTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { seedFixture } from '../../support/seed-fixture.ts';
 import { fullChecksum, planCounts, queryRows } from './graph-probe.ts';
@@ -153,8 +154,25 @@ describe('seedIfNeeded (npm start)', () => {
     expect(first.seeded).toBe(true);
     const before = await checksum();
     const second = await seedIfNeeded(db, logger, validSeed);
-    expect(second).toEqual({ seeded: false, seedHash: first.seedHash });
+    expect(second).toEqual({ seeded: false, seedHash: first.seedHash, validated: false });
     expect(await checksum()).toBe(before);
+  });
+
+  it('does not validate a seed whose hash the database holds from a finished load', async () => {
+    await seedIfNeeded(db, logger, validSeed);
+    // Pretend the invalid fixture's bytes were the ones loaded: only skipping the read lets it through.
+    const badHash = (await readSeedFiles(badQuoteSeed)).seedHash;
+    await query('MATCH (m:_EntenteMeta {id: "seed"}) SET m.seedHash = $hash', { hash: badHash });
+    expect(await seedIfNeeded(db, logger, badQuoteSeed)).toEqual({ seeded: false, seedHash: badHash, validated: false });
+  });
+
+  it('validates, and refuses, the same bytes when the load that recorded them did not finish', async () => {
+    await seedIfNeeded(db, logger, validSeed);
+    const badHash = (await readSeedFiles(badQuoteSeed)).seedHash;
+    await query('MATCH (m:_EntenteMeta {id: "seed"}) SET m.seedHash = $hash, m.loadingSeedHash = $hash', { hash: badHash });
+    const failure = await seedIfNeeded(db, logger, badQuoteSeed).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe(ErrorCode.SEED_INVALID);
   });
 
   it('refuses an invalid seed and leaves the database as it was', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { writeCorpus } from '../../../bench/synthetic/write-corpus.ts';
 import { AppError, ErrorCode } from '../../../src/errors.ts';
+import type { GraphPlan } from '../../../src/graph/graph-plan.ts';
 import { computeGraphChecksum } from '../../../src/store/compute-graph-checksum.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { readSeed, type Seed } from '../../../src/seeding/read-seed.ts';
@@ -101,5 +102,28 @@ describe('a staged load', () => {
     expect((failure as AppError).code).toBe(ErrorCode.WRITE_REFUSED);
     expect((failure as AppError).details.ids).toEqual([taken]);
     expect((await computeGraphChecksum(db, { includeInternal: true })).checksum).toBe(before);
+  });
+
+  it('converges batch by batch on a changed plan: the same graph as a one-transaction load of it', async () => {
+    const dropped = seed.plan.nodes.find((node) => node.label === 'Commitment')!;
+    const renamed = seed.plan.nodes.find((node) => node.label === 'Organisation')!;
+    const changed: GraphPlan = {
+      nodes: seed.plan.nodes
+        .filter((node) => node !== dropped)
+        .map((node) => (node === renamed ? { ...node, properties: { ...node.properties, name: 'Renamed agency' } } : node)),
+      relationships: seed.plan.relationships.filter((rel) => rel.from !== dropped.id && rel.to !== dropped.id),
+    };
+    const droppedRelationships = seed.plan.relationships.length - changed.relationships.length;
+    await writeGraphPlan(db, changed, { logger: silentLogger, seedHash: 'changed' });
+    const reference = await checksum();
+    await clearDatabase(driver, database);
+
+    await writeGraphPlan(db, seed.plan, staged());
+    const result = await writeGraphPlan(db, changed, { ...staged(), seedHash: 'changed' });
+    expect(result.staged).toBe(true);
+    expect(result.changes.nodes).toEqual({ created: 0, updated: 1, deleted: 1 });
+    expect(result.changes.relationships).toMatchObject({ created: 0, deleted: droppedRelationships });
+    expect(await checksum()).toBe(reference);
+    expect(await readLoadedSeed(db)).toMatchObject({ seedHash: 'changed', unfinished: false });
   });
 });

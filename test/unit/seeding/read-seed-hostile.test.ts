@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, isAppError } from '../../../src/errors.ts';
 import { readSeed, type SeedProblem } from '../../../src/seeding/read-seed.ts';
-import { MAX_SEED_FILE_BYTES, firstInvalidUtf8Line } from '../../../src/seeding/seed-files.ts';
+import { MAX_SEED_FILE_BYTES, firstInvalidUtf8Line, hashSeedDir, readSeedFiles } from '../../../src/seeding/seed-files.ts';
 
 const valid = fileURLToPath(new URL('../../fixtures/seeding/valid', import.meta.url));
 const scratch: string[] = [];
@@ -83,5 +83,20 @@ describe('seed input that cannot hurt', () => {
     expect(firstInvalidUtf8Line(Buffer.from('a\nb\n'))).toBeUndefined();
     expect(firstInvalidUtf8Line(Buffer.concat([Buffer.from('ok\nfine\n'), Buffer.from([0xc3]), Buffer.from('\n')]))).toBe(3);
     expect(firstInvalidUtf8Line(Buffer.from('é \uFFFD stays valid'))).toBeUndefined();
+  });
+});
+
+describe('hashSeedDir (what start-up compares before validating)', () => {
+  it('gives the hash a full read gives, also for a file that is not UTF-8', async () => {
+    expect(await hashSeedDir(valid)).toBe((await readSeedFiles(valid)).seedHash);
+    const dir = await seedWith((d) => writeFile(path.join(d, 'reference', 'broken.yaml'), Buffer.from([0x61, 0x3a, 0xff, 0x0a])));
+    const hash = await hashSeedDir(dir);
+    expect(hash).toBe((await readSeedFiles(dir)).seedHash);
+    expect(hash).not.toBe(await hashSeedDir(valid));
+  });
+
+  it('gives no hash when a file is too large, so that the full read refuses the seed', async () => {
+    const dir = await seedWith((d) => truncate(path.join(d, 'reference', 'shared.yaml'), MAX_SEED_FILE_BYTES + 1).then(() => undefined));
+    expect(await hashSeedDir(dir)).toBeUndefined();
   });
 });
