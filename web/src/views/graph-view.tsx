@@ -6,7 +6,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { NodeType } from '../api/generated.ts';
 import { fetchNeighbourhood, fetchPath, type GraphData, type GraphEdge, type EntityRef, type GraphNode, type SearchHit } from '../api/queries.ts';
 import { EntityPicker } from '../components/entity-picker.tsx';
-import { NODE_TYPE_ORDER, NODE_TYPES, nodeHref, passageHref } from '../components/node-types.ts';
+import { NODE_TYPE_ORDER, nodeHref, nodeTypeStyle, passageHref } from '../components/node-types.ts';
 import { TypeBadge } from '../components/type-badge.tsx';
 import { canvasStyle, layoutOptions } from '../graph/canvas-style.ts';
 import { findPathAvoiding } from '../graph/find-path-avoiding.ts';
@@ -207,7 +207,7 @@ export function GraphView() {
                       setHidden(next);
                     }}
                   />{' '}
-                  <span className={`legend-swatch shape-${NODE_TYPES[type].shape}`} style={{ background: NODE_TYPES[type].color }} aria-hidden="true" /> {NODE_TYPES[type].plural}
+                  <span className={`legend-swatch shape-${nodeTypeStyle(type).shape}`} style={{ background: nodeTypeStyle(type).color }} aria-hidden="true" /> {nodeTypeStyle(type).plural}
                   {presentTypes.has(type) && <span className="count">{nodes.filter((n) => n.type === type).length}</span>}
                 </label>
               </li>
