@@ -8,6 +8,10 @@ import type {
   DocumentsQuery,
   EntityQuery,
   EntityQueryVariables,
+  InstrumentHistoryQuery,
+  InstrumentHistoryQueryVariables,
+  InstrumentStatusQuery,
+  InstrumentStatusQueryVariables,
   NeighbourhoodQuery,
   NeighbourhoodQueryVariables,
   PassagesQuery,
@@ -23,6 +27,7 @@ import commitmentsDocument from './operations/commitments.graphql?raw';
 import documentDocument from './operations/document.graphql?raw';
 import entityDocument from './operations/entity.graphql?raw';
 import graphDocument from './operations/graph.graphql?raw';
+import instrumentDocument from './operations/instrument.graphql?raw';
 import passagesDocument from './operations/passages.graphql?raw';
 import searchDocument from './operations/search.graphql?raw';
 import timelineDocument from './operations/timeline.graphql?raw';
@@ -40,7 +45,13 @@ export type GraphData = NeighbourhoodQuery['neighbourhood'];
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type Commitment = CommitmentsQuery['commitments'][number];
+export type FollowThroughRow = CommitmentsQuery['followThrough'][number];
 export type TimelineEntry = TimelineQuery['timeline'][number];
+export type InstrumentHistory = InstrumentHistoryQuery;
+export type LifecycleStep = InstrumentHistoryQuery['instrumentHistory'][number];
+export type TextClaim = NonNullable<InstrumentHistoryQuery['instruments'][number]>['events'][number];
+export type Disagreement = InstrumentHistoryQuery['disagreements'][number];
+export type StatusOnDate = InstrumentStatusQuery['instrumentStatus'];
 
 export function searchGraph(text: string, limit = 40, signal?: AbortSignal): Promise<SearchHit[]> {
   return request<SearchQuery, SearchQueryVariables>(searchDocument, 'Search', { text, limit }, signal).then((d) => d.search.hits);
@@ -75,10 +86,22 @@ export function fetchPath(from: string, to: string, maxLength = 6, signal?: Abor
   return request<PathQuery, PathQueryVariables>(graphDocument, 'Path', { from, to, maxLength }, signal).then((d) => d.path);
 }
 
-export function fetchCommitments(signal?: AbortSignal): Promise<Commitment[]> {
-  return request<CommitmentsQuery, Record<string, never>>(commitmentsDocument, 'Commitments', {}, signal).then((d) => d.commitments);
+/** Every commitment, and the follow-through of the European-level asks among them, in one request. */
+export function fetchCommitments(signal?: AbortSignal): Promise<CommitmentsQuery> {
+  return request<CommitmentsQuery, Record<string, never>>(commitmentsDocument, 'Commitments', {}, signal);
 }
 
 export function fetchTimeline(signal?: AbortSignal): Promise<TimelineEntry[]> {
   return request<TimelineQuery, TimelineQueryVariables>(timelineDocument, 'Timeline', {}, signal).then((d) => d.timeline);
+}
+
+export function fetchInstrumentHistory(id: string, signal?: AbortSignal): Promise<InstrumentHistory> {
+  return request<InstrumentHistoryQuery, InstrumentHistoryQueryVariables>(instrumentDocument, 'InstrumentHistory', { id }, signal);
+}
+
+/** The instrument's status on `on` (ISO date); the server's today when `on` is null. */
+export function fetchInstrumentStatus(id: string, on: string | null, signal?: AbortSignal): Promise<StatusOnDate> {
+  return request<InstrumentStatusQuery, InstrumentStatusQueryVariables>(instrumentDocument, 'InstrumentStatus', { id, on }, signal).then(
+    (d) => d.instrumentStatus,
+  );
 }
