@@ -12,7 +12,9 @@ import type {
   InstrumentHistoryQueryVariables,
   InstrumentStatusQuery,
   InstrumentStatusQueryVariables,
+  MeetingsQuery,
   NeighbourhoodQuery,
+  NodeType,
   NeighbourhoodQueryVariables,
   PassagesQuery,
   PassagesQueryVariables,
@@ -82,8 +84,26 @@ export function fetchNeighbourhood(id: string, depth = 1, limit = 100, signal?: 
   );
 }
 
-export function fetchPath(from: string, to: string, maxLength = 6, signal?: AbortSignal): Promise<PathQuery['path']> {
-  return request<PathQuery, PathQueryVariables>(graphDocument, 'Path', { from, to, maxLength }, signal).then((d) => d.path);
+/** What a path must not pass through (its two ends excepted). */
+export interface PathAvoid {
+  types?: NodeType[];
+  ids?: string[];
+}
+
+export function fetchPath(from: string, to: string, maxLength = 6, avoid: PathAvoid = {}, signal?: AbortSignal): Promise<PathQuery['path']> {
+  return request<PathQuery, PathQueryVariables>(
+    graphDocument,
+    'Path',
+    { from, to, maxLength, excludeTypes: avoid.types ?? null, excludeIds: avoid.ids ?? null },
+    signal,
+  ).then((d) => d.path);
+}
+
+/** The ids of the meetings the documents record (RECORDS). */
+export function fetchMeetingIds(signal?: AbortSignal): Promise<string[]> {
+  return request<MeetingsQuery, Record<string, never>>(graphDocument, 'Meetings', {}, signal).then((d) => [
+    ...new Set(d.documents.flatMap((doc) => doc.records.map((e) => e.id))),
+  ]);
 }
 
 /** Every commitment, and the follow-through of the European-level asks among them, in one request. */
