@@ -14,9 +14,9 @@ export function StatusOnDate({ id, statementDate, statusAsOf }: { id: string; st
   const valid = ISO_DATE.test(date);
   const result = useQuery(`status:${id}:${valid ? date : ''}`, (signal) => fetchInstrumentStatus(id, valid ? date : null, signal));
   return (
-    <div className="status-on-date" role="group" aria-labelledby={`${inputId}-label`}>
+    <div className="status-on-date" role="group" aria-label="Status on a date">
       <div className="status-controls">
-        <label id={`${inputId}-label`} htmlFor={inputId}>
+        <label htmlFor={inputId}>
           Status on
         </label>
         <input id={inputId} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
@@ -52,7 +52,7 @@ export function StatusOnDate({ id, statementDate, statusAsOf }: { id: string; st
       {result.status === 'ok' && result.data.statusAtStatement && statusAsOf && (
         <p className="muted status-note">
           The statement’s record, as of {formatDate(statusAsOf)}: “{result.data.statusAtStatement.replace(/_/g, ' ').toLowerCase()}” (the <em>status</em>{' '}
-          property above). The dated steps below are the better-sourced account of any day.
+          property under Properties). The dated steps below are the better-sourced account of any day.
         </p>
       )}
     </div>

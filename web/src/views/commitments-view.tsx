@@ -268,7 +268,14 @@ export function CommitmentsView() {
                   {key === 'outcome' && (
                     <>
                       {' '}
-                      <a href="#outcome-rule" className="rule-link">
+                      <a
+                        href="#outcome-rule"
+                        className="rule-link"
+                        onClick={() => {
+                          const rule = document.getElementById('outcome-rule');
+                          if (rule instanceof HTMLDetailsElement) rule.open = true;
+                        }}
+                      >
                         rule
                       </a>
                     </>
