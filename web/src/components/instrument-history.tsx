@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import type { StepRole, SuccessionKind } from '../api/generated.ts';
 import { fetchInstrumentHistory, type InstrumentHistory, type LifecycleStep, type TextClaim } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
-import { addDays, describeDelay, formatDate } from './dates.ts';
+import { addDays, describeDelay, formatDate, todayIso } from './dates.ts';
 import { DisagreementList } from './disagreement-list.tsx';
 import { STATUS_LABEL } from './lifecycle-labels.ts';
 import { passageHref } from './node-types.ts';
@@ -121,7 +121,7 @@ function buildEntries(steps: readonly LifecycleStep[], claims: readonly TextClai
     ...claims.map((claim): Entry => ({ kind: 'claim', date: claim.date!, claim })),
   ];
   if (statementDate) entries.push({ kind: 'statement', date: statementDate });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   if (entries.some((e) => e.date > today)) entries.push({ kind: 'today', date: today });
   // On one day: the text's claim before the sources' step, markers last.
   const order = { claim: 0, step: 1, statement: 2, today: 3 };
