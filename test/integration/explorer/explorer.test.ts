@@ -159,6 +159,184 @@ describe('explorer flows', () => {
     expect(statedBases).toContain('stated');
   });
 
+  it("an instrument's page lists its dated steps, outside sources apart from the text's claims, each step with its reference and quote", async () => {
+    await open('/entity/etias', '.history-entry.external');
+    const history = page.locator('ol.history-list');
+    // Steps before and after the statement, with the statement's day between them.
+    const dates = await history.locator('> li time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+    expect(dates[0]! < '2018-06-11').toBe(true);
+    expect(dates[dates.length - 1]! > '2018-06-11').toBe(true);
+    await expect(history.locator('.history-marker.statement').innerText()).resolves.toMatch(/11 June 2018 · the statement/);
+    // The signed act: its CELEX on EUR-Lex, its sources with their quotes, told apart by a label.
+    const signed = history.locator('[data-step="etias-adoption-signature"]');
+    await expect(signed.locator('.source-tag').innerText()).resolves.toMatch(/outside source/i);
+    await expect(signed.getByRole('link', { name: '32018R1240' }).getAttribute('href')).resolves.toBe(
+      'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32018R1240',
+    );
+    expect(await signed.locator('.step-sources li').count()).toBeGreaterThanOrEqual(1);
+    await expect(signed.locator('.step-sources a').first().getAttribute('href')).resolves.toMatch(/^https?:\/\//);
+    expect((await signed.locator('.source-quote').first().innerText()).length).toBeGreaterThan(10);
+    await expect(signed.locator('.status-chip').innerText()).resolves.toBe('status: adopted');
+    // The text's own claim of 25 April: labelled, quoted, linked to its passage.
+    const claim = history.locator('.history-entry[data-source="text"]', { hasText: 'Adoption of ETIAS' });
+    await expect(claim.locator('.source-tag').innerText()).resolves.toMatch(/from the text/i);
+    await expect(claim.locator('.history-quote').innerText()).resolves.toContain('adoption on 25 April');
+    await expect(claim.getByRole('link', { name: 'read in the document' }).getAttribute('href')).resolves.toMatch(/^\/document\/val-duchesse-ii-2018#/);
+    // Every step in the list is one kind or the other, said in words.
+    const kinds = await history.locator('.history-entry').evaluateAll((items) => items.map((i) => [i.getAttribute('data-source'), i.querySelector('.source-tag')?.textContent]));
+    for (const [kind, words] of kinds) expect(words).toBe(kind === 'text' ? 'from the text' : 'outside source');
+  });
+
+  it('shows where the text and the sources disagree, side by side with the explanation (ETIAS, GDPR)', async () => {
+    await open('/entity/etias', '.history-entry.external');
+    const etias = page.getByRole('article', { name: /ETIAS "adoption on 25 April"/ });
+    await expect(etias.locator('.verdict').innerText()).resolves.toMatch(/disagree/i);
+    await expect(etias.locator('.side.text blockquote').innerText()).resolves.toContain('adoption on 25 April of an ETIAS system');
+    const sources = await etias.locator('.side.external').innerText();
+    expect(sources).toContain('12 September 2018');
+    expect(sources).toContain('EU ambassadors confirmed an agreement');
+    await expect(etias.locator('.explanation').innerText()).resolves.toMatch(/Coreper.*not adoption/);
+    // Side by side on a wide screen: the two columns share a row.
+    const [text, external] = await Promise.all([etias.locator('.side.text').boundingBox(), etias.locator('.side.external').boundingBox()]);
+    expect(Math.abs(text!.y - external!.y)).toBeLessThan(2);
+    expect(external!.x).toBeGreaterThan(text!.x + text!.width - 1);
+
+    await open('/entity/gdpr', '.history-entry.external');
+    const gdpr = page.getByRole('article', { name: /GDPR "entry into force on 25 May"/ });
+    await expect(gdpr.locator('.verdict').innerText()).resolves.toMatch(/another legal term/i);
+    await expect(gdpr.locator('.side.text blockquote').innerText()).resolves.toContain('the entry into force on 25 May');
+    await expect(gdpr.locator('.side.external').innerText()).resolves.toContain('It shall apply from 25 May 2018.');
+  });
+
+  it("answers the status on a date (default today) from the instrument's history", async () => {
+    await open('/entity/etias', '.history-entry.external');
+    const answer = page.getByTestId('status-answer');
+    await expect.poll(() => answer.innerText()).toMatch(/^On .*: in force since 9 October 2018/);
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(page.getByLabel('Status on', { exact: true }).inputValue()).resolves.toBe(today);
+    await page.getByRole('button', { name: 'The statement’s day' }).click();
+    await expect.poll(() => answer.innerText()).toMatch(/^On 11 June 2018: agreed since 25 April 2018/);
+    await page.getByLabel('Status on', { exact: true }).fill('2016-01-01');
+    await expect.poll(() => answer.innerText()).toMatch(/^On 1 January 2016: no recorded step yet/);
+  });
+
+  it('links a proposal to the act it became, and the act back to its proposal', async () => {
+    await open('/entity/e-evidence-regulation-proposal', '.history-entry.external');
+    const became = page.getByRole('list', { name: 'Successor and predecessor acts' });
+    await expect(became.innerText()).resolves.toMatch(/^Became Regulation \(EU\) 2023\/1543/);
+    await became.getByRole('link', { name: /Regulation \(EU\) 2023\/1543/ }).click();
+    await page.waitForURL(`${base}/entity/regulation-2023-1543`);
+    const back = page.getByRole('list', { name: 'Successor and predecessor acts' });
+    await expect(back.innerText()).resolves.toMatch(/^Adopted from the proposal Proposal for a Regulation on European Production/);
+  });
+
+  it('shows the outcome and the delays of each European-level ask in the commitments table, sortable and in the CSV', async () => {
+    await open('/commitments', 'table.commitments tbody tr');
+    const asks = page.locator('table.commitments tbody tr:not([data-outcome=""])');
+    expect(await asks.count()).toBe(7);
+    const explosives = page.locator('tr:not([data-outcome=""])', { has: page.getByRole('link', { name: /explosives/i }) }).first();
+    await expect(explosives.locator('.outcome').innerText()).resolves.toMatch(/achieved/);
+    await expect(explosives.locator('.days').allInnerTexts()).resolves.toEqual(['374', '966']);
+    // Sorted by days to adoption, longest first; commitments with no delay (not asks, not yet adopted) last.
+    await page.getByRole('button', { name: /^Days to adoption/ }).click();
+    await page.getByRole('button', { name: /^Days to adoption/ }).click();
+    await page.waitForURL(/sort=daysToAdoption&dir=desc/);
+    const days = await page.locator('table.commitments tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('.days')?.textContent ?? null));
+    const known = days.filter((d): d is string => d !== null).map(Number);
+    expect(known[0]).toBe(1857);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(days.slice(0, known.length).every((d) => d !== null)).toBe(true);
+    // Sorted by outcome: achieved before partly.
+    await page.getByRole('button', { name: /^Outcome/ }).click();
+    const outcomes = await asks.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
+    expect(outcomes.indexOf('PARTLY')).toBeGreaterThan(outcomes.lastIndexOf('ACHIEVED'));
+    // The rule is named next to the column.
+    await page.getByRole('link', { name: 'rule' }).click();
+    await expect(page.locator('#outcome-rule').innerText()).resolves.toMatch(/docs\/follow-through\.md/);
+    await page.getByRole('combobox', { name: 'Outcome' }).selectOption('partly');
+    await expect.poll(() => page.locator('table.commitments tbody tr').count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.outcome)).toEqual(['partly', 'partly']);
+    expect(rows.map((r) => r.daysToAdoption).sort()).toEqual(['', '93']);
+  });
+
+  it('spans the whole history on the timeline and filters the text from outside sources', async () => {
+    await open('/timeline', '.timeline-event');
+    const years = await page.locator('.timeline-year h2').allInnerTexts();
+    expect(Number(years[0])).toBeLessThanOrEqual(2016);
+    expect(Number(years[years.length - 1])).toBeGreaterThanOrEqual(2025);
+    const all = await page.locator('.timeline-event').count();
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption('text');
+    await page.waitForURL(/source=text/);
+    const origins = await page.locator('.timeline-event').evaluateAll((items) => items.map((i) => i.getAttribute('data-origin')));
+    expect(origins.length).toBeGreaterThan(0);
+    expect(origins.length).toBeLessThan(all);
+    expect(new Set(origins)).toEqual(new Set(['text']));
+    await expect(page.locator('.timeline-event .source-tag').first().innerText()).resolves.toMatch(/from the text/i);
+  });
+
+  it('avoids hubs on a path through the server, never through a country or the meeting', async () => {
+    await open('/graph', '.graph-panel');
+    const pick = async (label: string, text: string) => {
+      const box = page.getByRole('combobox', { name: label, exact: true });
+      await box.fill(text);
+      await page.getByRole('option', { name: new RegExp(`^Person ${text}$|^Organisation ${text}$`) }).waitFor();
+      await box.press('Enter');
+    };
+    await pick('From', 'Jan Jambon');
+    await pick('To', 'Europol');
+    await page.getByLabel(/Avoid hubs/).check();
+    const pathRequest = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.postDataJSON()?.operationName === 'Path');
+    await page.getByRole('button', { name: 'Find path' }).click();
+    const variables = (await pathRequest).postDataJSON().variables;
+    expect(variables.excludeTypes).toEqual(['Country']);
+    expect(variables.excludeIds).toContain('val-duchesse-ii-meeting');
+    const steps = page.getByRole('list', { name: 'Path' }).getByRole('listitem');
+    await steps.first().waitFor();
+    const hrefs = await steps.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs[0]).toBe('/entity/jan-jambon');
+    expect(hrefs[hrefs.length - 1]).toBe('/entity/europol');
+    expect(hrefs.filter((h) => /\/entity\/(BE|FR|val-duchesse-ii-meeting)$/.test(h!))).toEqual([]);
+  });
+
+  it('draws a node type the page does not know with a neutral style instead of failing', async () => {
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postDataJSON()?.operationName !== 'Entity') return route.continue();
+      const response = await route.fetch();
+      const json = await response.json();
+      json.data.entity.links[0].other.type = 'Treaty';
+      await route.fulfill({ response, json });
+    });
+    try {
+      await open('/entity/europol', 'mark.quote');
+      await expect(page.locator('.link-target .type-badge', { hasText: 'Treaty' }).count()).resolves.toBe(1);
+    } finally {
+      await page.unroute('**/graphql');
+    }
+  });
+
+  it('shows a readable error with a reload link when a view fails, and the other views still work', async () => {
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postDataJSON()?.operationName !== 'Entity') return route.continue();
+      const response = await route.fetch();
+      const json = await response.json();
+      json.data.entity.properties = null; // an answer this bundle cannot render
+      await route.fulfill({ response, json });
+    });
+    try {
+      await page.goto(`${base}/entity/europol`);
+      const alert = page.getByRole('alert');
+      await expect(alert.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('This view failed: could not show the entity page');
+      await expect(alert.getByRole('link', { name: 'Reload the page' }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('navigation', { name: 'Views' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Timeline' }).click();
+      await page.locator('.timeline-event').first().waitFor();
+    } finally {
+      await page.unroute('**/graphql');
+    }
+  });
+
   it('serves the local GraphQL IDE to a browser opening /graphql, with the analyst tour as tabs', async () => {
     await open('/graphql', '.graphiql-container .CodeMirror');
     const tabs = await page.locator('.graphiql-tab').count();

@@ -8,7 +8,13 @@ import type {
   DocumentsQuery,
   EntityQuery,
   EntityQueryVariables,
+  InstrumentHistoryQuery,
+  InstrumentHistoryQueryVariables,
+  InstrumentStatusQuery,
+  InstrumentStatusQueryVariables,
+  MeetingsQuery,
   NeighbourhoodQuery,
+  NodeType,
   NeighbourhoodQueryVariables,
   PassagesQuery,
   PassagesQueryVariables,
@@ -23,6 +29,7 @@ import commitmentsDocument from './operations/commitments.graphql?raw';
 import documentDocument from './operations/document.graphql?raw';
 import entityDocument from './operations/entity.graphql?raw';
 import graphDocument from './operations/graph.graphql?raw';
+import instrumentDocument from './operations/instrument.graphql?raw';
 import passagesDocument from './operations/passages.graphql?raw';
 import searchDocument from './operations/search.graphql?raw';
 import timelineDocument from './operations/timeline.graphql?raw';
@@ -40,7 +47,13 @@ export type GraphData = NeighbourhoodQuery['neighbourhood'];
 export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type Commitment = CommitmentsQuery['commitments'][number];
+export type FollowThroughRow = CommitmentsQuery['followThrough'][number];
 export type TimelineEntry = TimelineQuery['timeline'][number];
+export type InstrumentHistory = InstrumentHistoryQuery;
+export type LifecycleStep = InstrumentHistoryQuery['instrumentHistory'][number];
+export type TextClaim = NonNullable<InstrumentHistoryQuery['instruments'][number]>['events'][number];
+export type Disagreement = InstrumentHistoryQuery['disagreements'][number];
+export type StatusOnDate = InstrumentStatusQuery['instrumentStatus'];
 
 export function searchGraph(text: string, limit = 40, signal?: AbortSignal): Promise<SearchHit[]> {
   return request<SearchQuery, SearchQueryVariables>(searchDocument, 'Search', { text, limit }, signal).then((d) => d.search.hits);
@@ -71,14 +84,44 @@ export function fetchNeighbourhood(id: string, depth = 1, limit = 100, signal?: 
   );
 }
 
-export function fetchPath(from: string, to: string, maxLength = 6, signal?: AbortSignal): Promise<PathQuery['path']> {
-  return request<PathQuery, PathQueryVariables>(graphDocument, 'Path', { from, to, maxLength }, signal).then((d) => d.path);
+/** What a path must not pass through (its two ends excepted). */
+export interface PathAvoid {
+  types?: NodeType[];
+  ids?: string[];
 }
 
-export function fetchCommitments(signal?: AbortSignal): Promise<Commitment[]> {
-  return request<CommitmentsQuery, Record<string, never>>(commitmentsDocument, 'Commitments', {}, signal).then((d) => d.commitments);
+export function fetchPath(from: string, to: string, maxLength = 6, avoid: PathAvoid = {}, signal?: AbortSignal): Promise<PathQuery['path']> {
+  return request<PathQuery, PathQueryVariables>(
+    graphDocument,
+    'Path',
+    { from, to, maxLength, excludeTypes: avoid.types ?? null, excludeIds: avoid.ids ?? null },
+    signal,
+  ).then((d) => d.path);
+}
+
+/** The ids of the meetings the documents record (RECORDS). */
+export function fetchMeetingIds(signal?: AbortSignal): Promise<string[]> {
+  return request<MeetingsQuery, Record<string, never>>(graphDocument, 'Meetings', {}, signal).then((d) => [
+    ...new Set(d.documents.flatMap((doc) => doc.records.map((e) => e.id))),
+  ]);
+}
+
+/** Every commitment, and the follow-through of the European-level asks among them, in one request. */
+export function fetchCommitments(signal?: AbortSignal): Promise<CommitmentsQuery> {
+  return request<CommitmentsQuery, Record<string, never>>(commitmentsDocument, 'Commitments', {}, signal);
 }
 
 export function fetchTimeline(signal?: AbortSignal): Promise<TimelineEntry[]> {
   return request<TimelineQuery, TimelineQueryVariables>(timelineDocument, 'Timeline', {}, signal).then((d) => d.timeline);
+}
+
+export function fetchInstrumentHistory(id: string, signal?: AbortSignal): Promise<InstrumentHistory> {
+  return request<InstrumentHistoryQuery, InstrumentHistoryQueryVariables>(instrumentDocument, 'InstrumentHistory', { id }, signal);
+}
+
+/** The instrument's status on `on` (ISO date); the server's today when `on` is null. */
+export function fetchInstrumentStatus(id: string, on: string | null, signal?: AbortSignal): Promise<StatusOnDate> {
+  return request<InstrumentStatusQuery, InstrumentStatusQueryVariables>(instrumentDocument, 'InstrumentStatus', { id, on }, signal).then(
+    (d) => d.instrumentStatus,
+  );
 }

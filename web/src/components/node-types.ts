@@ -26,6 +26,18 @@ export const NODE_TYPES: Record<NodeType, NodeTypeStyle> = {
 
 export const NODE_TYPE_ORDER = Object.keys(NODE_TYPES) as NodeType[];
 
+/** How a node type the bundle does not know is drawn: grey, a plain circle, its own name as label. */
+export const UNKNOWN_TYPE_STYLE: Omit<NodeTypeStyle, 'label' | 'plural'> = { color: '#374151', shape: 'ellipse' };
+
+/**
+ * The style of a node type, with a neutral fallback for a type this bundle was built without: a
+ * server newer than the page (a stale bundle in a browser cache) may send types the page has
+ * never heard of, and one unknown node must not blank the whole view.
+ */
+export function nodeTypeStyle(type: string): NodeTypeStyle {
+  return Object.hasOwn(NODE_TYPES, type) ? NODE_TYPES[type as NodeType] : { ...UNKNOWN_TYPE_STYLE, label: type || 'Unknown', plural: type || 'Unknown' };
+}
+
 /** Where a node opens: documents in the reader, anything else on its entity page. */
 export function nodeHref(type: NodeType, id: string): string {
   if (type === 'Document') return `/document/${encodeURIComponent(id)}`;

@@ -1,10 +1,11 @@
-import type { NodeType } from '../api/generated.ts';
-import { NODE_TYPES } from './node-types.ts';
+import { nodeTypeStyle } from './node-types.ts';
 
-export function TypeBadge({ type }: { type: NodeType }) {
+/** The type's name on its colour; a type the bundle does not know gets the neutral style. */
+export function TypeBadge({ type }: { type: string }) {
+  const style = nodeTypeStyle(type);
   return (
-    <span className="type-badge" style={{ background: NODE_TYPES[type].color }}>
-      {NODE_TYPES[type].label}
+    <span className="type-badge" style={{ background: style.color }}>
+      {style.label}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import { NODE_TYPES } from '../components/node-types.ts';
+import { NODE_TYPES, UNKNOWN_TYPE_STYLE } from '../components/node-types.ts';
 
 /** Cytoscape styles: one colour and one shape per node type; the path and selection stand out by width. */
 export function canvasStyle(): StylesheetJson {
@@ -23,6 +23,9 @@ export function canvasStyle(): StylesheetJson {
         'min-zoomed-font-size': 7,
         'border-width': 2,
         'border-color': '#ffffff',
+        // A type the bundle does not know keeps this neutral look instead of breaking the canvas.
+        'background-color': UNKNOWN_TYPE_STYLE.color,
+        shape: UNKNOWN_TYPE_STYLE.shape,
       },
     },
     ...Object.entries(NODE_TYPES).map(([type, s]) => ({

@@ -1,10 +1,17 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import type { DateBasis } from '../api/generated.ts';
-import { fetchCommitments, type Commitment } from '../api/queries.ts';
+import type { DateBasis, Outcome } from '../api/generated.ts';
+import { fetchCommitments, type Commitment, type FollowThroughRow } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
+import { describeDelay } from '../components/dates.ts';
+import { OUTCOME_LABEL } from '../components/lifecycle-labels.ts';
 import { ErrorState, Loading } from '../components/status.tsx';
+
+/** The outcomes in the API's order (docs/follow-through.md, rule 4): sorting by outcome follows it. */
+const OUTCOME_ORDER: Outcome[] = ['ACHIEVED', 'PARTLY', 'PENDING', 'DROPPED', 'SUPERSEDED'];
+/** A mark per outcome, so that the column does not rely on colour. */
+const OUTCOME_SYMBOL: Record<Outcome, string> = { ACHIEVED: '✓', PARTLY: '◐', PENDING: '…', DROPPED: '✗', SUPERSEDED: '↷' };
 
 interface Row {
   id: string;
@@ -18,9 +25,28 @@ interface Row {
   deadline: string;
   deadlineText: string;
   deadlineBasis: string;
+  /** Follow-through of a European-level ask; empty for the other commitments. */
+  outcome: string;
+  daysToAdoption: string;
+  daysToApplication: string;
 }
 
-const COLUMNS: { key: keyof Row; label: string; filter: 'select' | 'text' }[] = [
+/** Sort keys that are not text: the outcome's rank and the delays in days (unknown: null, last). */
+interface RowNumbers {
+  outcome: number | null;
+  daysToAdoption: number | null;
+  daysToApplication: number | null;
+}
+
+type TextKey = Exclude<keyof Row, 'id'>;
+
+interface TableRow {
+  row: Row;
+  numbers: RowNumbers;
+  follow: FollowThroughRow | undefined;
+}
+
+const COLUMNS: { key: TextKey; label: string; filter: 'select' | 'text' | 'none'; title?: string }[] = [
   { key: 'name', label: 'Commitment', filter: 'text' },
   { key: 'section', label: 'Section', filter: 'select' },
   { key: 'modality', label: 'Modality', filter: 'select' },
@@ -28,6 +54,9 @@ const COLUMNS: { key: keyof Row; label: string; filter: 'select' | 'text' }[] = 
   { key: 'involves', label: 'Involves', filter: 'text' },
   { key: 'instruments', label: 'Concerns', filter: 'text' },
   { key: 'deadline', label: 'Deadline', filter: 'select' },
+  { key: 'outcome', label: 'Outcome', filter: 'select', title: 'What came of a European-level ask, by the rule in docs/follow-through.md (rule 3)' },
+  { key: 'daysToAdoption', label: 'Days to adoption', filter: 'none', title: 'Days from the statement until every instrument was adopted (docs/follow-through.md, rule 4)' },
+  { key: 'daysToApplication', label: 'Days to application', filter: 'none', title: 'Days from the statement until every instrument applied (docs/follow-through.md, rule 4)' },
 ];
 
 export const BASIS_LABEL: Record<DateBasis, string> = {
@@ -37,9 +66,12 @@ export const BASIS_LABEL: Record<DateBasis, string> = {
   APPROXIMATE: 'approximate',
 };
 
-function toRow(c: Commitment): Row {
+const NUMERIC = new Set<string>(['outcome', 'daysToAdoption', 'daysToApplication']);
+
+function toRow(c: Commitment, follow: FollowThroughRow | undefined): TableRow {
   const names = (list: { name?: string }[]) => list.map((x) => x.name ?? '').filter(Boolean).join('; ');
-  return {
+  const days = (n: number | null | undefined) => (n == null ? '' : String(n));
+  const row: Row = {
     id: c.id,
     name: c.name,
     section: c.section ?? '',
@@ -51,7 +83,33 @@ function toRow(c: Commitment): Row {
     deadline: c.deadline ?? '',
     deadlineText: c.deadlineText ?? '',
     deadlineBasis: c.deadlineBasis ? BASIS_LABEL[c.deadlineBasis] : '',
+    outcome: follow ? OUTCOME_LABEL[follow.outcome] : '',
+    daysToAdoption: days(follow?.daysToAdoption),
+    daysToApplication: days(follow?.daysToApplication),
   };
+  const numbers: RowNumbers = {
+    outcome: follow ? OUTCOME_ORDER.indexOf(follow.outcome) : null,
+    daysToAdoption: follow?.daysToAdoption ?? null,
+    daysToApplication: follow?.daysToApplication ?? null,
+  };
+  return { row, numbers, follow };
+}
+
+/** One column's order; unknown numbers (not an ask, not yet adopted) come last either way, as in the API. */
+function compareRows(a: TableRow, b: TableRow, key: TextKey, descending: boolean): number {
+  const sign = descending ? -1 : 1;
+  if (NUMERIC.has(key)) {
+    const [x, y] = [a.numbers[key as keyof RowNumbers], b.numbers[key as keyof RowNumbers]];
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return sign * (x - y);
+    }
+  } else {
+    const order = a.row[key].localeCompare(b.row[key]);
+    if (order !== 0) return sign * order;
+  }
+  return a.row.name.localeCompare(b.row.name);
 }
 
 /** Every commitment in a table: filter and sort by each column, counts per group, CSV of what is shown. */
@@ -59,10 +117,15 @@ export function CommitmentsView() {
   const result = useQuery('commitments', (signal) => fetchCommitments(signal));
   const params = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
-  const rows = useMemo(() => (result.status === 'ok' ? result.data.map(toRow) : []), [result]);
-  const sortKey = (params.get('sort') ?? 'section') as keyof Row;
+  const table = useMemo(() => {
+    if (result.status !== 'ok') return [];
+    const follow = new Map(result.data.followThrough.map((f) => [f.commitment.id, f]));
+    return result.data.commitments.map((c) => toRow(c, follow.get(c.id)));
+  }, [result]);
+  const rows = useMemo(() => table.map((t) => t.row), [table]);
+  const sortKey = (params.get('sort') ?? 'section') as TextKey;
   const descending = params.get('dir') === 'desc';
-  const groupKey = (params.get('group') ?? 'modality') as keyof Row;
+  const groupKey = (params.get('group') ?? 'modality') as TextKey;
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -72,31 +135,34 @@ export function CommitmentsView() {
   };
 
   const filtered = useMemo(() => {
-    const matching = rows.filter((row) =>
+    const matching = table.filter(({ row }) =>
       COLUMNS.every(({ key, filter }) => {
         const wanted = params.get(key);
-        if (!wanted) return true;
+        if (!wanted || filter === 'none') return true;
+        if (key === 'outcome' && wanted === 'none') return row.outcome === '';
         if (key === 'deadline') return wanted === 'any' ? row.deadline !== '' : wanted === 'none' ? row.deadline === '' : row.deadlineBasis === wanted;
         if (key === 'parties' && filter === 'select') return row.parties.split('; ').includes(wanted);
         return filter === 'select' ? row[key] === wanted : row[key].toLowerCase().includes(wanted.toLowerCase());
       }),
     );
-    const sorted = [...matching].sort((a, b) => a[sortKey].localeCompare(b[sortKey]) || a.name.localeCompare(b.name));
-    return descending ? sorted.reverse() : sorted;
-  }, [rows, params.toString(), sortKey, descending]);
+    return [...matching].sort((a, b) => compareRows(a, b, sortKey, descending));
+  }, [table, params.toString(), sortKey, descending]);
 
   if (result.status === 'loading') return <Loading what="commitments" />;
   if (result.status === 'error') return <ErrorState error={result.error} what="commitments" onRetry={result.retry} />;
 
-  const counts = countBy(filtered, groupKey);
-  const options = (key: keyof Row) =>
+  const counts = countBy(filtered.map((t) => t.row), groupKey);
+  const options = (key: TextKey) =>
     key === 'parties' ? [...new Set(rows.flatMap((r) => r.parties.split('; ')).filter(Boolean))].sort() : [...new Set(rows.map((r) => r[key]).filter(Boolean))].sort();
 
   const download = () => {
-    const csv = stringify(filtered, {
-      header: true,
-      columns: ['id', 'name', 'section', 'modality', 'verbPhrase', 'parties', 'involves', 'instruments', 'deadline', 'deadlineText', 'deadlineBasis'],
-    });
+    const csv = stringify(
+      filtered.map((t) => t.row),
+      {
+        header: true,
+        columns: ['id', 'name', 'section', 'modality', 'verbPhrase', 'parties', 'involves', 'instruments', 'deadline', 'deadlineText', 'deadlineBasis', 'outcome', 'daysToAdoption', 'daysToApplication'],
+      },
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -109,7 +175,7 @@ export function CommitmentsView() {
     <section className="commitments-view">
       <h1>Commitments</h1>
       <form className="filters" aria-label="Filter commitments" onSubmit={(e) => e.preventDefault()}>
-        {COLUMNS.map(({ key, label, filter }) => (
+        {COLUMNS.filter(({ filter }) => filter !== 'none').map(({ key, label, filter }) => (
           <label key={key}>
             {label}
             {key === 'deadline' ? (
@@ -126,6 +192,7 @@ export function CommitmentsView() {
             ) : filter === 'select' ? (
               <select value={params.get(key) ?? ''} onChange={(e) => setParam(key, e.target.value)}>
                 <option value="">all</option>
+                {key === 'outcome' && <option value="none">not a European-level ask</option>}
                 {options(key).map((o) => (
                   <option key={o} value={o}>
                     {o}
@@ -148,6 +215,7 @@ export function CommitmentsView() {
             <option value="modality">modality</option>
             <option value="section">section</option>
             <option value="deadlineBasis">deadline basis</option>
+            <option value="outcome">outcome</option>
           </select>
         </label>
         <button type="button" className="button primary" onClick={download}>
@@ -157,18 +225,33 @@ export function CommitmentsView() {
       <ul className="group-counts" aria-label={`Counts by ${groupKey}`}>
         {counts.map(([value, n]) => (
           <li key={value}>
-            <button type="button" className="chip" onClick={() => setParam(groupKey, groupKey === 'deadlineBasis' ? '' : value)} disabled={groupKey === 'deadlineBasis'}>
+            <button type="button" className="chip" onClick={() => setParam(groupKey, groupKey === 'deadlineBasis' ? '' : groupKey === 'outcome' && !value ? 'none' : value)} disabled={groupKey === 'deadlineBasis'}>
               {value || '(none)'} <span className="count">{n}</span>
             </button>
           </li>
         ))}
       </ul>
+      <details className="outcome-rule" id="outcome-rule">
+        <summary>How the outcome and the delays are derived</summary>
+        <p>
+          Only <strong>European-level asks</strong> have an outcome: commitments that support or call on others, or stand under “At European level”,
+          and concern an EU directive, regulation, proposal, information system or initiative. The outcome is read off the instruments’ dated
+          lifecycle steps (outside sources, shown on each instrument’s page) as of today: <strong>✓ achieved</strong> when every instrument applies
+          (or applied and was later superseded), <strong>◐ partly</strong> when some are adopted or in force but not all apply, <strong>… pending</strong>{' '}
+          while none is adopted, <strong>✗ dropped</strong> when all were withdrawn or annulled, <strong>↷ superseded</strong> when all were replaced.
+        </p>
+        <p>
+          <strong>To adoption</strong> and <strong>to application</strong> count days from the statement’s date until the last of its instruments
+          was adopted or applied (negative: it already had been); empty while one has not. The full rule is in the project’s{' '}
+          <code>docs/follow-through.md</code> and the API’s <code>followThrough</code> query.
+        </p>
+      </details>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Commitments table">
         <table className="commitments">
           <thead>
             <tr>
-              {COLUMNS.map(({ key, label }) => (
-                <th key={key} scope="col" aria-sort={sortKey === key ? (descending ? 'descending' : 'ascending') : 'none'}>
+              {COLUMNS.map(({ key, label, title }) => (
+                <th key={key} scope="col" title={title} aria-sort={sortKey === key ? (descending ? 'descending' : 'ascending') : 'none'}>
                   <button
                     type="button"
                     className="sort"
@@ -182,13 +265,28 @@ export function CommitmentsView() {
                   >
                     {label} <span aria-hidden="true">{sortKey === key ? (descending ? '▼' : '▲') : '↕'}</span>
                   </button>
+                  {key === 'outcome' && (
+                    <>
+                      {' '}
+                      <a
+                        href="#outcome-rule"
+                        className="rule-link"
+                        onClick={() => {
+                          const rule = document.getElementById('outcome-rule');
+                          if (rule instanceof HTMLDetailsElement) rule.open = true;
+                        }}
+                      >
+                        rule
+                      </a>
+                    </>
+                  )}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {filtered.map((row) => (
-              <tr key={row.id}>
+            {filtered.map(({ row, follow }) => (
+              <tr key={row.id} data-outcome={follow?.outcome ?? ''}>
                 <td>
                   <Link href={`/entity/${encodeURIComponent(row.id)}`}>{row.name}</Link>
                   {row.verbPhrase && <div className="muted">“{row.verbPhrase}”</div>}
@@ -210,12 +308,68 @@ export function CommitmentsView() {
                     <span className="muted">none</span>
                   )}
                 </td>
+                <FollowThroughCells follow={follow} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </section>
+  );
+}
+
+/** Outcome with a mark and each instrument's own outcome; delays in days with a readable span. */
+function FollowThroughCells({ follow }: { follow: FollowThroughRow | undefined }) {
+  if (!follow) {
+    return (
+      <>
+        <td className="muted">
+          <span aria-hidden="true">–</span>
+          <span className="visually-hidden">not a European-level ask</span>
+        </td>
+        <td />
+        <td />
+      </>
+    );
+  }
+  const delay = (days: number | null | undefined) =>
+    days == null ? (
+      <span className="muted">not yet</span>
+    ) : (
+      <>
+        <strong className="days">{days}</strong>
+        <div className="muted delay-words">{describeDelay(days)}</div>
+      </>
+    );
+  const instruments = follow.instruments;
+  return (
+    <>
+      <td>
+        <span className={`outcome outcome-${follow.outcome.toLowerCase()}`}>
+          <span aria-hidden="true">{OUTCOME_SYMBOL[follow.outcome]} </span>
+          {OUTCOME_LABEL[follow.outcome]}
+        </span>
+        {instruments.length > 1 && (
+          <details className="outcome-parts">
+            <summary>{instruments.length} instruments</summary>
+            <ul aria-label="Outcome per instrument">
+              {instruments.map((i) => (
+                <li key={i.instrument.id}>
+                  <Link href={`/entity/${encodeURIComponent(i.instrument.id)}#history-heading`}>{i.instrument.name}</Link>: {OUTCOME_LABEL[i.outcome]}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {instruments.length === 1 && (
+          <div className="muted">
+            <Link href={`/entity/${encodeURIComponent(instruments[0]!.instrument.id)}#history-heading`}>its history</Link>
+          </div>
+        )}
+      </td>
+      <td>{delay(follow.daysToAdoption)}</td>
+      <td>{delay(follow.daysToApplication)}</td>
+    </>
   );
 }
 

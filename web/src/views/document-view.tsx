@@ -3,7 +3,7 @@ import { Link, useLocation } from 'wouter';
 import type { NodeType } from '../api/generated.ts';
 import { fetchDocument, fetchDocuments, type ReaderDocument, type ReaderPassage } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
-import { NODE_TYPES, nodeHref } from '../components/node-types.ts';
+import { nodeHref, nodeTypeStyle } from '../components/node-types.ts';
 import { cutPassage, type MentionInput } from '../components/passage-highlights.ts';
 import { ErrorState, Loading } from '../components/status.tsx';
 
@@ -75,12 +75,12 @@ function PassageBlock({ passage }: { passage: ReaderPassage }) {
             const [first, ...others] = piece.mention.nodes;
             content = (
               <>
-                <Link href={nodeHref(first!.type, first!.id)} className="mention" title={`${NODE_TYPES[first!.type].label}: ${first!.name}`}>
+                <Link href={nodeHref(first!.type, first!.id)} className="mention" title={`${nodeTypeStyle(first!.type).label}: ${first!.name}`}>
                   {piece.text}
                 </Link>
                 {others.map((o) => (
                   <sup key={o.id}>
-                    <Link href={nodeHref(o.type, o.id)} className="also" title={`${NODE_TYPES[o.type].label}: ${o.name}`}>
+                    <Link href={nodeHref(o.type, o.id)} className="also" title={`${nodeTypeStyle(o.type).label}: ${o.name}`}>
                       +{o.name}
                     </Link>
                   </sup>

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { ApiError } from '../api/client.ts';
 import { fetchEntity, fetchPassages, type EntityDetail, type EntityLink, type Passage } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
+import { InstrumentHistoryPanel } from '../components/instrument-history.tsx';
 import { nodeHref, passageHref } from '../components/node-types.ts';
 import { QuotedPassage } from '../components/quoted-passage.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
@@ -55,8 +56,18 @@ export function EntityView({ id }: { id: string }) {
           <Link className="button" href={`/graph?focus=${encodeURIComponent(entity.id)}`}>
             Show on the graph
           </Link>
+          {entity.type === 'Instrument' && (
+            <>
+              {' '}
+              <a className="button" href="#history-heading">
+                History and status on any date
+              </a>
+            </>
+          )}
         </p>
       </header>
+
+      {entity.type === 'Instrument' && <InstrumentHistoryPanel id={entity.id} />}
 
       <section aria-labelledby="properties-heading">
         <h2 id="properties-heading">Properties</h2>

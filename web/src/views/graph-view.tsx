@@ -4,12 +4,11 @@ import cytoscapeSvg from 'cytoscape-svg';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { NodeType } from '../api/generated.ts';
-import { fetchNeighbourhood, fetchPath, type GraphData, type GraphEdge, type EntityRef, type GraphNode, type SearchHit } from '../api/queries.ts';
+import { fetchMeetingIds, fetchNeighbourhood, fetchPath, type GraphEdge, type EntityRef, type GraphNode, type SearchHit } from '../api/queries.ts';
 import { EntityPicker } from '../components/entity-picker.tsx';
-import { NODE_TYPE_ORDER, NODE_TYPES, nodeHref, passageHref } from '../components/node-types.ts';
+import { NODE_TYPE_ORDER, nodeHref, nodeTypeStyle, passageHref } from '../components/node-types.ts';
 import { TypeBadge } from '../components/type-badge.tsx';
 import { canvasStyle, layoutOptions } from '../graph/canvas-style.ts';
-import { findPathAvoiding } from '../graph/find-path-avoiding.ts';
 
 cytoscape.use(cytoscapeSvg);
 cytoscape.use(fcose);
@@ -41,6 +40,15 @@ export function GraphView() {
   const [to, setTo] = useState<EntityRef | null>(null);
   const [avoidHubs, setAvoidHubs] = useState(false);
   const [pathResult, setPathResult] = useState<{ nodes: GraphNode[]; edges: GraphEdge[] } | 'none' | null>(null);
+  const meetings = useRef<Promise<string[]> | null>(null);
+  // Fetched once, on the first path that avoids hubs; a failure is forgotten so a retry asks again.
+  const meetingIds = () => {
+    meetings.current ??= fetchMeetingIds().catch((error: unknown) => {
+      meetings.current = null;
+      throw error;
+    });
+    return meetings.current;
+  };
   const hiddenRef = useRef(hidden);
   hiddenRef.current = hidden;
 
@@ -148,14 +156,10 @@ export function GraphView() {
   const findPath = () =>
     run('find a path', async () => {
       if (!from || !to) return;
-      let found: { nodes: GraphNode[]; edges: GraphEdge[] } | null;
-      if (avoidHubs) {
-        // Both ends' surroundings, three steps out, make the subgraph the detour is sought in.
-        const [a, b] = await Promise.all([fetchNeighbourhood(from.id, 3, 500), fetchNeighbourhood(to.id, 3, 500)]);
-        found = findPathAvoiding(mergeGraphs(a, b), from.id, to.id);
-      } else {
-        found = await fetchPath(from.id, to.id, 8);
-      }
+      // The server's search avoids the hubs itself (countries, the meetings the documents record),
+      // so a detour is found however far it lies, not only inside a fetched neighbourhood.
+      const avoid = avoidHubs ? { types: ['Country' as const], ids: await meetingIds() } : {};
+      const found: { nodes: GraphNode[]; edges: GraphEdge[] } | null = await fetchPath(from.id, to.id, 8, avoid);
       setPathResult(found ?? 'none');
       const cy = cyRef.current;
       if (!cy || !found) return;
@@ -207,7 +211,7 @@ export function GraphView() {
                       setHidden(next);
                     }}
                   />{' '}
-                  <span className={`legend-swatch shape-${NODE_TYPES[type].shape}`} style={{ background: NODE_TYPES[type].color }} aria-hidden="true" /> {NODE_TYPES[type].plural}
+                  <span className={`legend-swatch shape-${nodeTypeStyle(type).shape}`} style={{ background: nodeTypeStyle(type).color }} aria-hidden="true" /> {nodeTypeStyle(type).plural}
                   {presentTypes.has(type) && <span className="count">{nodes.filter((n) => n.type === type).length}</span>}
                 </label>
               </li>
@@ -306,8 +310,3 @@ function SelectionPanel({ selection, onExpand }: { selection: Selection; onExpan
   );
 }
 
-function mergeGraphs(a: GraphData, b: GraphData): GraphData {
-  const nodes = new Map([...a.nodes, ...b.nodes].map((n) => [n.id, n]));
-  const edges = new Map([...a.edges, ...b.edges].map((e) => [`${e.source}|${e.type}|${e.target}`, e]));
-  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: a.truncated || b.truncated };
-}

@@ -3,7 +3,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { NodeType } from '../api/generated.ts';
 import { searchGraph, type SearchHit } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
-import { NODE_TYPE_ORDER, NODE_TYPES, nodeHref } from '../components/node-types.ts';
+import { NODE_TYPE_ORDER, nodeHref, nodeTypeStyle } from '../components/node-types.ts';
 import { HighlightWords } from '../components/quoted-passage.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
 import { TypeBadge } from '../components/type-badge.tsx';
@@ -97,7 +97,7 @@ export function SearchView() {
         {groups.map((group) => (
           <section aria-labelledby={`${listId}-${group.type}`} key={group.type} className="result-group">
             <h2 id={`${listId}-${group.type}`}>
-              {NODE_TYPES[group.type].plural} <span className="count">{group.hits.length}</span>
+              {nodeTypeStyle(group.type).plural} <span className="count">{group.hits.length}</span>
             </h2>
             <ul>
               {group.hits.map((hit) => (

@@ -1,8 +1,10 @@
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import type { DateBasis } from '../api/generated.ts';
 import { fetchTimeline, type TimelineEntry } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
+import { formatDate, todayIso } from '../components/dates.ts';
 import { nodeHref } from '../components/node-types.ts';
+import { ExternalTag, TextTag } from '../components/source-marks.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
 
 /** How sure a date is, told by a shape and a word, not by colour alone. */
@@ -13,16 +15,62 @@ const BASIS: Record<DateBasis, { label: string; symbol: string; className: strin
   APPROXIMATE: { label: 'approximate', symbol: '∼', className: 'approximate', note: 'a period, placed at its last day' },
 };
 
-/** Dated events on a vertical time axis, grouped by year. */
+const ORIGINS = {
+  all: 'everything',
+  text: 'from the text',
+  external: 'outside sources',
+} as const;
+
+/**
+ * Dated events on a vertical time axis, grouped by year, over the whole history the graph holds
+ * (the instruments' lifecycles reach years before and after the statement). Each event says
+ * whether the text or an outside source gives it; the filter keeps one kind.
+ */
 export function TimelineView() {
   const result = useQuery('timeline', (signal) => fetchTimeline(signal));
+  const params = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const origin = (params.get('source') ?? 'all') as keyof typeof ORIGINS;
   if (result.status === 'loading') return <Loading what="the timeline" />;
   if (result.status === 'error') return <ErrorState error={result.error} what="the timeline" onRetry={result.retry} />;
+  const all = result.data;
+  const shown = all.filter((e) => origin === 'all' || (origin === 'text' ? e.basis === 'TEXT' : e.basis !== 'TEXT'));
   const years = new Map<string, TimelineEntry[]>();
-  for (const e of result.data) years.set(e.date.slice(0, 4), [...(years.get(e.date.slice(0, 4)) ?? []), e]);
+  for (const e of shown) years.set(e.date.slice(0, 4), [...(years.get(e.date.slice(0, 4)) ?? []), e]);
+  const today = todayIso();
+  const first = all[0]?.date;
+  const last = all[all.length - 1]?.date;
   return (
     <section className="timeline-view">
       <h1>Timeline</h1>
+      {first && last && (
+        <p className="lede">
+          {all.length} dated events from {formatDate(first)} to {formatDate(last)}: the statements’ own dates and, from outside sources, what
+          happened to each instrument before and after them.{last > today && ' Dates after today are scheduled.'}
+        </p>
+      )}
+      <div className="timeline-tools">
+        <label>
+          Show{' '}
+          <select
+            value={origin}
+            onChange={(e) => navigate(e.target.value === 'all' ? '/timeline' : `/timeline?source=${e.target.value}`, { replace: true })}
+          >
+            {Object.entries(ORIGINS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label} ({key === 'all' ? all.length : all.filter((e) => (key === 'text' ? e.basis === 'TEXT' : e.basis !== 'TEXT')).length})
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav aria-label="Years" className="year-index">
+          {[...years.keys()].map((year) => (
+            <a key={year} href={`#year-${year}`}>
+              {year}
+            </a>
+          ))}
+        </nav>
+      </div>
       <ul className="timeline-legend" aria-label="How sure each date is">
         {Object.values(BASIS).map((b) => (
           <li key={b.label}>
@@ -40,8 +88,9 @@ export function TimelineView() {
             <ol>
               {events.map((e) => {
                 const basis = BASIS[e.dateBasis ?? (e.inferred ? 'YEAR_INFERRED' : 'STATED')];
+                const fromText = e.basis === 'TEXT';
                 return (
-                  <li key={e.id} className={`timeline-event ${basis.className}`} data-basis={basis.label}>
+                  <li key={e.id} className={`timeline-event ${basis.className} origin-${fromText ? 'text' : 'external'}`} data-basis={basis.label} data-origin={fromText ? 'text' : 'external'}>
                     <span className={`marker ${basis.className}`} aria-hidden="true">
                       {basis.symbol}
                     </span>
@@ -50,7 +99,8 @@ export function TimelineView() {
                         <time dateTime={e.date}>{formatDate(e.date)}</time>
                         {e.endDate && e.endDate !== e.date && <> – <time dateTime={e.endDate}>{formatDate(e.endDate)}</time></>}{' '}
                         <span className={`basis basis-${basis.className}`}>{basis.label}</span>
-                        {e.dateText && <span className="muted"> · text says “{e.dateText}”</span>}
+                        {e.dateText && <span className="muted"> · text says “{e.dateText}”</span>} {fromText ? <TextTag /> : e.dateBasis !== 'EXTERNAL' && <ExternalTag />}
+                        {e.date > today && <span className="muted"> · scheduled</span>}
                       </p>
                       <p className="timeline-name">
                         <Link href={nodeHref('Event', e.id)}>{e.name}</Link>
@@ -76,9 +126,4 @@ export function TimelineView() {
       </div>
     </section>
   );
-}
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
