@@ -80,6 +80,7 @@ function* fieldsOf(operation: OperationDefinitionNode): Generator<FieldNode> {
 /**
  * Lists in `data` that were asked for without `limit` and hold exactly LIST_LIMIT_MAX items.
  * Walks the selections beside the data, so aliases and fragments resolve as the client wrote them.
+ * It runs on every answer, so the response path is one stack, copied only for a list it reports.
  */
 export function findTruncatedLists(
   selectionSet: SelectionSetNode,
@@ -100,21 +101,25 @@ export function findTruncatedLists(
     }
     const key = selection.alias?.value ?? selection.name.value;
     const value = data[key];
+    path.push(key);
     if (Array.isArray(value)) {
       const limited = selection.arguments?.some((arg) => arg.name.value === 'limit') ?? false;
-      if (!limited && value.length === LIST_LIMIT_MAX && !found.some((entry) => samePath(entry.path, [...path, key]))) {
-        found.push({ path: [...path, key], max: LIST_LIMIT_MAX });
+      if (!limited && value.length === LIST_LIMIT_MAX && !found.some((entry) => samePath(entry.path, path))) {
+        found.push({ path: [...path], max: LIST_LIMIT_MAX });
       }
       if (selection.selectionSet) {
-        value.forEach((item, index) => {
-          if (item !== null && typeof item === 'object') {
-            findTruncatedLists(selection.selectionSet!, item as Record<string, unknown>, fragments, [...path, key, index], found);
-          }
-        });
+        for (let index = 0; index < value.length; index += 1) {
+          const item: unknown = value[index];
+          if (item === null || typeof item !== 'object') continue;
+          path.push(index);
+          findTruncatedLists(selection.selectionSet, item as Record<string, unknown>, fragments, path, found);
+          path.pop();
+        }
       }
     } else if (value !== null && typeof value === 'object' && selection.selectionSet) {
-      findTruncatedLists(selection.selectionSet, value as Record<string, unknown>, fragments, [...path, key], found);
+      findTruncatedLists(selection.selectionSet, value as Record<string, unknown>, fragments, path, found);
     }
+    path.pop();
   }
   return found;
 }
