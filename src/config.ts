@@ -54,6 +54,8 @@ export interface RequestLimits {
   maxTransactionsPerRequest: number;
   /** Transactions all requests together may run at once; the rest of the pool stays for /health (ENTENTE_MAX_TRANSACTIONS). */
   maxTransactions: number;
+  /** How long a transaction may wait for a free slot before the request is told SERVER_BUSY (ENTENTE_TRANSACTION_WAIT_MS). */
+  transactionWaitMs: number;
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = Object.freeze({
@@ -71,6 +73,7 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = Object.freeze({
   transactionTimeoutMs: 15_000,
   maxTransactionsPerRequest: 4,
   maxTransactions: 80,
+  transactionWaitMs: 10_000,
 });
 
 /** Bearer-token access control: a JWT verified against a shared secret or a JWKS. */
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     transactionTimeoutMs: integer('ENTENTE_QUERY_TIMEOUT_MS', d.transactionTimeoutMs, 100, 3_600_000),
     maxTransactionsPerRequest: integer('ENTENTE_MAX_TRANSACTIONS_PER_REQUEST', d.maxTransactionsPerRequest, 1, 100),
     maxTransactions: integer('ENTENTE_MAX_TRANSACTIONS', d.maxTransactions, 1, 1_000),
+    transactionWaitMs: integer('ENTENTE_TRANSACTION_WAIT_MS', d.transactionWaitMs, 10, 3_600_000),
   };
   const jwtSecret = text('ENTENTE_JWT_SECRET');
   const jwksUrl = text('ENTENTE_JWKS_URL');

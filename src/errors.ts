@@ -23,6 +23,8 @@ export enum ErrorCode {
   IMPORT_TOO_LARGE = 'IMPORT_TOO_LARGE',
   EXPORT_FAILED = 'EXPORT_FAILED',
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** Every transaction the server allows was busy for longer than the queue wait limit. */
+  SERVER_BUSY = 'SERVER_BUSY',
   /** A request over one of the configured limits (depth, aliases, cost, filter depth). */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** Bearer token missing or not valid. */

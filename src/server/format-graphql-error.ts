@@ -6,7 +6,7 @@ import { mapDriverError } from '../neo4j/map-driver-error.ts';
 import { limitErrorExtensions } from './limits/limit-error.ts';
 
 /** Codes whose messages are written for the client; anything else is masked. */
-const CLIENT_CODES = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.NEO4J_UNAVAILABLE, ErrorCode.QUERY_TIMEOUT]);
+const CLIENT_CODES = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.NEO4J_UNAVAILABLE, ErrorCode.QUERY_TIMEOUT, ErrorCode.SERVER_BUSY]);
 
 /** Messages written here for codes whose AppError text carries internals (driver text, Bolt address). */
 const CLIENT_MESSAGES: Partial<Record<ErrorCode, string>> = {

@@ -4,6 +4,7 @@ import neo4j, { type Driver, type Session, type SessionConfig } from 'neo4j-driv
 
 type TransactionConfig = NonNullable<Parameters<Session['executeRead']>[1]>;
 import pLimit, { type LimitFunction } from 'p-limit';
+import { waitForSlot } from './wait-for-slot.ts';
 import type { RequestLimits } from '../../config.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
@@ -42,7 +43,8 @@ export interface TransactionGateOptions {
 /**
  * Hands out per-request views of one driver. Every transaction runs in READ mode with the
  * configured server-side timeout; one request runs at most `maxTransactionsPerRequest` at once
- * and all requests together at most `maxTransactions`, so the pool keeps connections for /health.
+ * and all requests together at most `maxTransactions`, so the pool keeps connections for /health;
+ * a transaction that waits longer than `transactionWaitMs` for a slot fails with SERVER_BUSY.
  */
 export function createTransactionGate(options: TransactionGateOptions): { forRequest(): RequestTransactions } {
   const { driver, database, limits, logger } = options;
@@ -55,15 +57,19 @@ export function createTransactionGate(options: TransactionGateOptions): { forReq
       let running = 0;
       const gate = <T>(work: () => Promise<T>): Promise<T> =>
         own(() =>
-          shared(async () => {
-            if (cancelled) throw new AppError(ErrorCode.INTERRUPTED, 'The client went away; the request was cancelled.');
-            running += 1;
-            try {
-              return await work();
-            } finally {
-              running -= 1;
-            }
-          }),
+          waitForSlot(
+            shared,
+            async () => {
+              if (cancelled) throw new AppError(ErrorCode.INTERRUPTED, 'The client went away; the request was cancelled.');
+              running += 1;
+              try {
+                return await work();
+              } finally {
+                running -= 1;
+              }
+            },
+            limits.transactionWaitMs,
+          ),
         );
       const limitConfig = (config: TransactionConfig | undefined): TransactionConfig => ({
         ...config,

@@ -82,4 +82,19 @@ describe('transaction limits', () => {
     expect(await taggedTransactions()).toBe(0);
     expect(ms).toBeLessThan(10_000);
   });
+
+  it('tells a request SERVER_BUSY when every transaction slot stays busy past the wait limit, then serves again', async () => {
+    const server = await serve({ maxTransactions: 1, transactionWaitMs: 300, transactionTimeoutMs: 4_000 });
+    const runaway = post(server.url, nestedFilterQuery(9));
+    const deadline = Date.now() + 20_000;
+    while ((await taggedTransactions()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await taggedTransactions()).toBeGreaterThan(0);
+    const busy = await (await post(server.url, '{ countries(limit: 1) { id } }')).json();
+    expect(busy.errors?.[0]?.extensions?.code).toBe('SERVER_BUSY');
+    expect(busy.errors?.[0]?.message).toMatch(/busy/);
+    expect((await (await runaway).json()).errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
+    const after = await (await post(server.url, '{ countries(limit: 1) { id } }')).json();
+    expect(after.errors).toBeUndefined();
+    expect(after.data.countries).toHaveLength(1);
+  });
 });
