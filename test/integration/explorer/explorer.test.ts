@@ -157,6 +157,28 @@ describe('explorer flows', () => {
     // A lifecycle step may share the date; the text's own event there is stated.
     const statedBases = await Promise.all((await stated.all()).map((event) => event.getAttribute('data-basis')));
     expect(statedBases).toContain('stated');
+    // How each was inferred, in words: the rule that took the year from the statement's date.
+    const inferred = may25.and(page.locator('[data-basis="inferred"]'));
+    for (const how of await inferred.locator('.date-inference').allInnerTexts()) expect(how).toMatch(/year taken from the document’s date/);
+    await expect(inferred.locator('.date-inference').count()).resolves.toBe(await inferred.count());
+    await expect(stated.and(page.locator('[data-basis="stated"]')).locator('.date-inference').count()).resolves.toBe(0);
+  });
+
+  it("quotes a court ruling's verdict with its reference on the timeline and on the instrument's history (C-817/19, PNR)", async () => {
+    await open('/timeline', '.timeline-event');
+    const judgment = page.locator('.timeline-event', { has: page.locator('time[datetime="2022-06-21"]'), hasText: 'C-817/19' });
+    await expect(judgment.locator('.ruling figcaption').innerText()).resolves.toMatch(/^Ruling/);
+    await expect(judgment.locator('.ruling-quote').innerText()).resolves.toContain('upheld the EU’s regime to collect and use records of travellers');
+    await expect(judgment.locator('.ruling figcaption a').getAttribute('href')).resolves.toMatch(/^https:\/\/eucrim\.eu\//);
+    // Other events carry no ruling.
+    await expect(page.locator('.timeline-event .ruling').count()).resolves.toBe(1);
+
+    await open('/entity/pnr', '.history-entry.external');
+    const step = page.locator('[data-step="cjeu-c-817-19-judgment"]');
+    await expect(step.locator('.ruling figcaption strong').innerText()).resolves.toBe('Ruling');
+    await expect(step.locator('.ruling-quote').innerText()).resolves.toContain('provided that it is strictly interpreted');
+    await expect(step.locator('.ruling figcaption a').getAttribute('href')).resolves.toMatch(/^https:\/\/eucrim\.eu\//);
+    await expect(page.locator('.history-entry .ruling').count()).resolves.toBe(1);
   });
 
   it("an instrument's page lists its dated steps, outside sources apart from the text's claims, each step with its reference and quote", async () => {
@@ -407,6 +429,13 @@ describe('every view', () => {
         const overflow = await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${view.name} at ${viewport.width}px`).toBeLessThanOrEqual(0);
       }
+      // A court ruling's verdict on an instrument's history, in view.
+      await shot.goto(`${base}/entity/pnr`);
+      await shot.locator('.ruling').first().scrollIntoViewIfNeeded({ timeout: 20_000 });
+      await shot.waitForTimeout(300);
+      await saveScreenshot(shot, 'instrument-ruling');
+      const overflow = await shot.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `instrument-ruling at ${viewport.width}px`).toBeLessThanOrEqual(0);
       await context.close();
     }
   });

@@ -22,6 +22,7 @@ import type {
   PathQueryVariables,
   SearchQuery,
   SearchQueryVariables,
+  SourceKind,
   TimelineQuery,
   TimelineQueryVariables,
 } from './generated.ts';
@@ -48,7 +49,16 @@ export type GraphNode = GraphData['nodes'][number];
 export type GraphEdge = GraphData['edges'][number];
 export type Commitment = CommitmentsQuery['commitments'][number];
 export type FollowThroughRow = CommitmentsQuery['followThrough'][number];
-export type TimelineEntry = TimelineQuery['timeline'][number];
+/** A court ruling's verdict: the sentence quoted from its reference. */
+export interface Ruling {
+  quote: string;
+  referenceId: string;
+  title?: string | null;
+  url?: string | null;
+  sourceKind?: SourceKind | null;
+}
+/** A timeline entry; a court ruling carries its verdict. */
+export type TimelineEntry = TimelineQuery['timeline'][number] & { ruling: Ruling | null };
 export type InstrumentHistory = InstrumentHistoryQuery;
 export type LifecycleStep = InstrumentHistoryQuery['instrumentHistory'][number];
 export type TextClaim = NonNullable<InstrumentHistoryQuery['instruments'][number]>['events'][number];
@@ -112,7 +122,17 @@ export function fetchCommitments(signal?: AbortSignal): Promise<CommitmentsQuery
 }
 
 export function fetchTimeline(signal?: AbortSignal): Promise<TimelineEntry[]> {
-  return request<TimelineQuery, TimelineQueryVariables>(timelineDocument, 'Timeline', {}, signal).then((d) => d.timeline);
+  return request<TimelineQuery, TimelineQueryVariables>(timelineDocument, 'Timeline', {}, signal).then((d) => {
+    const rulings = new Map<string, Ruling>();
+    for (const event of d.rulings) {
+      // The reference is the one the ruling's sentence was quoted from (EXTERNAL_SOURCE with field ruling).
+      const reference = event.externalSourcesConnection.edges[0]?.node;
+      if (event.ruling && reference) {
+        rulings.set(event.id, { quote: event.ruling, referenceId: reference.id, title: reference.title, url: reference.url, sourceKind: reference.sourceKind });
+      }
+    }
+    return d.timeline.map((entry) => ({ ...entry, ruling: rulings.get(entry.id) ?? null }));
+  });
 }
 
 export function fetchInstrumentHistory(id: string, signal?: AbortSignal): Promise<InstrumentHistory> {

@@ -6,6 +6,7 @@ import { addDays, describeDelay, formatDate, todayIso } from './dates.ts';
 import { DisagreementList } from './disagreement-list.tsx';
 import { STATUS_LABEL } from './lifecycle-labels.ts';
 import { passageHref } from './node-types.ts';
+import { RulingQuote } from './ruling-quote.tsx';
 import { ExternalTag, SourceList, TextTag, celexHref } from './source-marks.tsx';
 import { StatusOnDate } from './status-on-date.tsx';
 import { ErrorState, Loading } from './status.tsx';
@@ -215,6 +216,7 @@ function HistoryEntry({ entry, disputedBy }: { entry: Entry; disputedBy: Map<str
           )}
         </p>
       )}
+      {s.ruling && <RulingQuote ruling={s.ruling} />}
       <SourceList sources={s.sources} />
       {disagreement && <DisputedNote comparison={disagreement} />}
     </li>

@@ -1,8 +1,9 @@
 import { Link, useLocation, useSearch } from 'wouter';
-import type { DateBasis } from '../api/generated.ts';
+import type { DateBasis, InferenceRule } from '../api/generated.ts';
 import { fetchTimeline, type TimelineEntry } from '../api/queries.ts';
 import { useQuery } from '../api/use-query.ts';
 import { formatDate, todayIso } from '../components/dates.ts';
+import { RulingQuote } from '../components/ruling-quote.tsx';
 import { nodeHref } from '../components/node-types.ts';
 import { ExternalTag, TextTag } from '../components/source-marks.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
@@ -14,6 +15,20 @@ const BASIS: Record<DateBasis, { label: string; symbol: string; className: strin
   EXTERNAL: { label: 'external', symbol: '■', className: 'external', note: 'the date comes from an outside reference' },
   APPROXIMATE: { label: 'approximate', symbol: '∼', className: 'approximate', note: 'a period, placed at its last day' },
 };
+
+/** How an inferred date was inferred, in words: the rule that read it from the text. */
+const DATE_RULE: Partial<Record<InferenceRule, string>> = {
+  YEAR_FROM_DOCUMENT_DATE: 'year taken from the document’s date (the text gives day and month)',
+  PERIOD_END: 'a period, placed at its last day',
+};
+
+/** Why an inferred date is inferred; null for a date stated in full. */
+function inferredHow(e: TimelineEntry): string | null {
+  if (!e.inferred) return null;
+  if (e.dateRule) return DATE_RULE[e.dateRule] ?? `inferred by the rule ${e.dateRule}`;
+  if (e.yearInferred) return 'year not stated by the source (read from its context)';
+  return 'inferred';
+}
 
 const ORIGINS = {
   all: 'everything',
@@ -89,6 +104,7 @@ export function TimelineView() {
               {events.map((e) => {
                 const basis = BASIS[e.dateBasis ?? (e.inferred ? 'YEAR_INFERRED' : 'STATED')];
                 const fromText = e.basis === 'TEXT';
+                const how = inferredHow(e);
                 return (
                   <li key={e.id} className={`timeline-event ${basis.className} origin-${fromText ? 'text' : 'external'}`} data-basis={basis.label} data-origin={fromText ? 'text' : 'external'}>
                     <span className={`marker ${basis.className}`} aria-hidden="true">
@@ -102,9 +118,11 @@ export function TimelineView() {
                         {e.dateText && <span className="muted"> · text says “{e.dateText}”</span>} {fromText ? <TextTag /> : e.dateBasis !== 'EXTERNAL' && <ExternalTag />}
                         {e.date > today && <span className="muted"> · scheduled</span>}
                       </p>
+                      {how && <p className="date-inference">How the date was inferred: {how}</p>}
                       <p className="timeline-name">
                         <Link href={nodeHref('Event', e.id)}>{e.name}</Link>
                       </p>
+                      {e.ruling && <RulingQuote ruling={e.ruling} />}
                       {e.concerns.length > 0 && (
                         <p className="muted">
                           Concerns:{' '}
