@@ -7,6 +7,7 @@ import { findFreePort } from '../../src/neo4j/check-port-free.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Neo4jConnectionConfig } from '../../src/config.ts';
 import { buildCli } from './build-cli.ts';
+import { buildExplorerIfStale } from './build-explorer.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +24,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const logger = createLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
-  await buildCli();
+  await Promise.all([buildCli(), buildExplorerIfStale()]);
   if (process.env.NEO4J_URI && process.env.ENTENTE_TEST_USE_EXTERNAL === '1') {
     project.provide('neo4j', {
       uri: process.env.NEO4J_URI,
