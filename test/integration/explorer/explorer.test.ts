@@ -40,6 +40,14 @@ async function open(path: string, ready: string): Promise<void> {
   await page.locator(ready).first().waitFor();
 }
 
+/** Chooses a path end in the graph view's picker: a person or an organisation by its full name. */
+async function pick(label: string, text: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.fill(text);
+  await page.getByRole('option', { name: new RegExp(`^Person ${text}$|^Organisation ${text}$`) }).waitFor();
+  await box.press('Enter');
+}
+
 describe('explorer flows', () => {
   it('search "Europol" shows it grouped under Organisations; Enter opens its page', async () => {
     await page.goto(`${base}/`);
@@ -112,12 +120,6 @@ describe('explorer flows', () => {
 
   it('finds the path from Jan Jambon to Europol and draws it', async () => {
     await open('/graph', '.graph-panel');
-    const pick = async (label: string, text: string) => {
-      const box = page.getByRole('combobox', { name: label, exact: true });
-      await box.fill(text);
-      await page.getByRole('option', { name: new RegExp(`^Person ${text}$|^Organisation ${text}$`) }).waitFor();
-      await box.press('Enter');
-    };
     await pick('From', 'Jan Jambon');
     await pick('To', 'Europol');
     await page.getByRole('button', { name: 'Find path' }).click();
@@ -300,12 +302,6 @@ describe('explorer flows', () => {
 
   it('avoids hubs on a path through the server, never through a country or the meeting', async () => {
     await open('/graph', '.graph-panel');
-    const pick = async (label: string, text: string) => {
-      const box = page.getByRole('combobox', { name: label, exact: true });
-      await box.fill(text);
-      await page.getByRole('option', { name: new RegExp(`^Person ${text}$|^Organisation ${text}$`) }).waitFor();
-      await box.press('Enter');
-    };
     await pick('From', 'Jan Jambon');
     await pick('To', 'Europol');
     await page.getByLabel(/Avoid hubs/).check();

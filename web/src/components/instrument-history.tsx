@@ -5,7 +5,7 @@ import { useQuery } from '../api/use-query.ts';
 import { addDays, describeDelay, formatDate, todayIso } from './dates.ts';
 import { DisagreementList } from './disagreement-list.tsx';
 import { STATUS_LABEL } from './lifecycle-labels.ts';
-import { passageHref } from './node-types.ts';
+import { entityHref, passageHref } from './node-types.ts';
 import { RulingQuote } from './ruling-quote.tsx';
 import { ExternalTag, SourceList, TextTag, celexHref } from './source-marks.tsx';
 import { StatusOnDate } from './status-on-date.tsx';
@@ -86,7 +86,7 @@ function HistoryBody({ id, data }: { id: string; data: InstrumentHistory }) {
             return (
               <li key={`${forward}:${e.node.id}`}>
                 <strong>{SUCCESSION_LABEL[how][forward ? 0 : 1]}</strong>{' '}
-                <Link href={`/entity/${encodeURIComponent(e.node.id)}`}>{e.node.name}</Link>
+                <Link href={entityHref(e.node.id)}>{e.node.name}</Link>
                 {e.properties.date && <> on {formatDate(e.properties.date)}</>}
                 {e.node.celex && (
                   <>
@@ -167,7 +167,7 @@ function HistoryEntry({ entry, disputedBy }: { entry: Entry; disputedBy: Map<str
           {c.dateText && <span className="muted"> · the text says “{c.dateText}”{c.dateBasis === 'YEAR_INFERRED' && ', year taken from the statement’s date'}</span>}
         </p>
         <p className="history-name">
-          <Link href={`/entity/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+          <Link href={entityHref(c.id)}>{c.name}</Link>
         </p>
         {mention && (
           <>

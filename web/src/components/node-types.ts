@@ -42,6 +42,11 @@ export function nodeTypeStyle(type: string): NodeTypeStyle {
 export function nodeHref(type: NodeType, id: string): string {
   if (type === 'Document') return `/document/${encodeURIComponent(id)}`;
   if (type === 'Passage') return passageHref(id);
+  return entityHref(id);
+}
+
+/** A node's entity page. */
+export function entityHref(id: string): string {
   return `/entity/${encodeURIComponent(id)}`;
 }
 

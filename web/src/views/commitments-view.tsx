@@ -6,6 +6,7 @@ import { fetchCommitments, type Commitment, type FollowThroughRow } from '../api
 import { useQuery } from '../api/use-query.ts';
 import { describeDelay } from '../components/dates.ts';
 import { OUTCOME_LABEL } from '../components/lifecycle-labels.ts';
+import { entityHref } from '../components/node-types.ts';
 import { ErrorState, Loading } from '../components/status.tsx';
 
 /** The outcomes in the API's order (docs/follow-through.md, rule 4): sorting by outcome follows it. */
@@ -288,7 +289,7 @@ export function CommitmentsView() {
             {filtered.map(({ row, follow }) => (
               <tr key={row.id} data-outcome={follow?.outcome ?? ''}>
                 <td>
-                  <Link href={`/entity/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+                  <Link href={entityHref(row.id)}>{row.name}</Link>
                   {row.verbPhrase && <div className="muted">“{row.verbPhrase}”</div>}
                 </td>
                 <td>{row.section}</td>
@@ -355,7 +356,7 @@ function FollowThroughCells({ follow }: { follow: FollowThroughRow | undefined }
             <ul aria-label="Outcome per instrument">
               {instruments.map((i) => (
                 <li key={i.instrument.id}>
-                  <Link href={`/entity/${encodeURIComponent(i.instrument.id)}#history-heading`}>{i.instrument.name}</Link>: {OUTCOME_LABEL[i.outcome]}
+                  <Link href={`${entityHref(i.instrument.id)}#history-heading`}>{i.instrument.name}</Link>: {OUTCOME_LABEL[i.outcome]}
                 </li>
               ))}
             </ul>
@@ -363,7 +364,7 @@ function FollowThroughCells({ follow }: { follow: FollowThroughRow | undefined }
         )}
         {instruments.length === 1 && (
           <div className="muted">
-            <Link href={`/entity/${encodeURIComponent(instruments[0]!.instrument.id)}#history-heading`}>its history</Link>
+            <Link href={`${entityHref(instruments[0]!.instrument.id)}#history-heading`}>its history</Link>
           </div>
         )}
       </td>

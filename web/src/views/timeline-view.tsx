@@ -36,6 +36,11 @@ const ORIGINS = {
   external: 'outside sources',
 } as const;
 
+/** Whether an event belongs to the chosen origin: the text's own events or the outside sources'. */
+function hasOrigin(e: TimelineEntry, origin: keyof typeof ORIGINS): boolean {
+  return origin === 'all' || (origin === 'text') === (e.basis === 'TEXT');
+}
+
 /**
  * Dated events on a vertical time axis, grouped by year, over the whole history the graph holds
  * (the instruments' lifecycles reach years before and after the statement). Each event says
@@ -49,7 +54,7 @@ export function TimelineView() {
   if (result.status === 'loading') return <Loading what="the timeline" />;
   if (result.status === 'error') return <ErrorState error={result.error} what="the timeline" onRetry={result.retry} />;
   const all = result.data;
-  const shown = all.filter((e) => origin === 'all' || (origin === 'text' ? e.basis === 'TEXT' : e.basis !== 'TEXT'));
+  const shown = all.filter((e) => hasOrigin(e, origin));
   const years = new Map<string, TimelineEntry[]>();
   for (const e of shown) years.set(e.date.slice(0, 4), [...(years.get(e.date.slice(0, 4)) ?? []), e]);
   const today = todayIso();
@@ -73,7 +78,7 @@ export function TimelineView() {
           >
             {Object.entries(ORIGINS).map(([key, label]) => (
               <option key={key} value={key}>
-                {label} ({key === 'all' ? all.length : all.filter((e) => (key === 'text' ? e.basis === 'TEXT' : e.basis !== 'TEXT')).length})
+                {label} ({all.filter((e) => hasOrigin(e, key as keyof typeof ORIGINS)).length})
               </option>
             ))}
           </select>
