@@ -40,8 +40,9 @@ export async function seedIfNeeded(db: DatabaseHandle, logger: Logger, seedDir: 
     return { seeded: false, seedHash: hash, validated: false };
   }
   const seed = await readSeed(seedDir, { logger });
-  if (!(await needsSeeding(db, seed.seedHash))) {
-    // The files changed back between the hash and the read: still the loaded seed.
+  // Asked again only when the files changed between the hash and the read (the answer above is known otherwise).
+  if (seed.seedHash !== hash && !(await needsSeeding(db, seed.seedHash))) {
+    // They changed back to the loaded seed.
     await ensureSchema(db, { logger });
     logger.info(`The database already holds seed ${seed.seedHash.slice(0, 12)}: not reloading`);
     return { seeded: false, seedHash: seed.seedHash, validated: true };

@@ -5,13 +5,13 @@
  * a document's series. Every node and relationship here is EXTERNAL: it names its Reference and
  * carries the sentence quoted from it. Runs after the documents' plan is built, against it.
  */
-import { createHash } from 'node:crypto';
 import { collapseWhitespace, passageId } from '../../documents/parse-statement.ts';
 import { ErrorCode } from '../../errors.ts';
 import type { StatusPoint } from '../../graph/lifecycle.ts';
 import { planDate, type GraphPlan, type NodeLabel, type PlannedNode, type PlannedRelationship, type PlanValue } from '../../graph/graph-plan.ts';
 import type { SeedDocument } from '../parse-seed-records.ts';
 import type { SeedYamlFile } from '../seed-files.ts';
+import { compact, shortHash } from '../seed-properties.ts';
 import { valueAt, type FieldPath, type ProblemCollector, type RecordOrigin } from '../seed-problems.ts';
 import {
   actSchema,
@@ -40,8 +40,6 @@ interface Known {
   /** Reference nodes: whether they carry a URL (a lifecycle fact's source must). */
   url?: boolean;
 }
-
-const shortHash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /**
  * Validates the lifecycle files against `base` (the documents' plan) and returns what they add.
@@ -474,6 +472,3 @@ function findEntityOrigin(files: readonly SeedYamlFile[], id: string): RecordOri
   return undefined;
 }
 
-function compact(properties: Record<string, PlanValue | undefined>): Record<string, PlanValue> {
-  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined)) as Record<string, PlanValue>;
-}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type Session, type SessionConfig } from 'neo4j-driver';
 
 type TransactionConfig = NonNullable<Parameters<Session['executeRead']>[1]>;
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
 import { waitForSlot } from './wait-for-slot.ts';
 import type { RequestLimits } from '../../config.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
